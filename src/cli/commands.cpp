@@ -1,0 +1,291 @@
+#include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <iostream>
+
+#include "cli/app.hpp"
+#include "cli/cli.hpp"
+#include "cli/serve.hpp"
+#include "domain/role.hpp"
+#include "storage/migrations.hpp"
+#include "usecases/accounts.hpp"
+#include "usecases/audit_log.hpp"
+
+namespace parcours::cli {
+
+namespace {
+
+const usecases::RequestMeta kCliMeta{"cli", "local"};
+
+domain::Instant Now() {
+    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+struct Failure : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+template <class T>
+T Check(domain::Result<T> result) {
+    if (!result) {
+        const auto& e = result.error();
+        throw Failure(e.field.empty() ? e.message : e.field + ": " + e.message);
+    }
+    return std::move(result).value();
+}
+
+struct Options {
+    std::string db;
+    std::string config_file;
+    std::string listen;
+    std::string web_root;
+};
+
+void AddCommon(CLI::App* cmd, Options& o) {
+    cmd->add_option("--db", o.db,
+                    "Database: sqlite:PATH (default sqlite:data/parcours.db) or "
+                    "postgresql://USER@HOST:PORT/DBNAME; also PARCOURS_DB");
+    cmd->add_option("--config", o.config_file, "TOML configuration file");
+}
+
+Config Resolve(const Options& o) {
+    Config config = LoadConfig(
+        o.config_file.empty() ? std::nullopt : std::optional<std::filesystem::path>(o.config_file));
+    if (!o.db.empty()) config.db = o.db;
+    if (!o.listen.empty()) {
+        auto colon = o.listen.rfind(':');
+        if (colon == std::string::npos) throw Failure("--listen must be HOST:PORT");
+        config.http.host = o.listen.substr(0, colon);
+        try {
+            config.http.port = std::stoi(o.listen.substr(colon + 1));
+        } catch (const std::exception&) {
+            throw Failure("--listen must be HOST:PORT");
+        }
+    }
+    if (!o.web_root.empty()) config.http.web_root = o.web_root;
+    return config;
+}
+
+std::string ScopeOf(const usecases::UserRecord& u) {
+    if (u.association_id) return "association " + std::to_string(*u.association_id);
+    if (u.departement) return "departement " + *u.departement;
+    if (u.region) return "region " + *u.region;
+    return "-";
+}
+
+std::string ReadPasswordFromStdin() {
+    std::string password;
+    std::getline(std::cin, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    return password;
+}
+
+}  // namespace
+
+int Run(int argc, char** argv) {
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+    CLI::App app{"Parcours: the information system of the French exit-from-prostitution pathway"};
+    app.require_subcommand(1);
+    Options o;
+    std::function<int()> action;
+
+    auto* serve = app.add_subcommand("serve", "Migrate the database and serve the application");
+    AddCommon(serve, o);
+    serve->add_option("--listen", o.listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
+    serve->add_option("--web-root", o.web_root, "Folder of the built front-end (default web/dist)");
+    serve->callback([&] { action = [&] { return Serve(Resolve(o)); }; });
+
+    auto* migrate = app.add_subcommand("migrate", "Apply the missing schema migrations");
+    AddCommon(migrate, o);
+    migrate->callback([&] {
+        action = [&] {
+            App a(Resolve(o), SchemaMode::kMigrate);
+            std::cout << "schema version " << a.schema_version() << " (" << a.migrations_applied()
+                      << " migration(s) applied)\n";
+            return 0;
+        };
+    });
+
+    std::string email;
+    auto* init = app.add_subcommand("init", "Create the first administrator (one-time password)");
+    AddCommon(init, o);
+    init->add_option("--email", email, "The administrator's e-mail")
+        ->default_val("admin@parcours.local");
+    init->callback([&] {
+        action = [&] {
+            App a(Resolve(o), SchemaMode::kMigrate);
+            auto created = Check(usecases::InitAdmin(a.ports(), email, kCliMeta, Now()));
+            std::cout << "Administrator " << created.user.email
+                      << " created. One-time password (to change at first login):\n"
+                      << *created.one_time_password << "\n";
+            return 0;
+        };
+    });
+
+    auto* user = app.add_subcommand("user", "Manage staff accounts");
+    user->require_subcommand(1);
+    usecases::NewUser new_user;
+    long long association = 0;
+    std::string departement;
+    std::string region;
+    bool password_stdin = false;
+    auto* user_add = user->add_subcommand("add", "Create an account");
+    AddCommon(user_add, o);
+    user_add->add_option("--email", new_user.email, "E-mail (the login)")->required();
+    std::string roles;
+    for (auto r : domain::kAllRoles)
+        roles += std::string(roles.empty() ? "" : ", ") + std::string(domain::RoleName(r));
+    user_add->add_option("--role", new_user.role, "One of: " + roles)->required();
+    user_add->add_option("--name", new_user.display_name, "Name shown in the application");
+    user_add->add_option("--association", association, "Association id (association roles)");
+    user_add->add_option("--departement", departement,
+                         "INSEE département code (prefecture, commission, signatory roles)");
+    user_add->add_option("--region", region, "INSEE region code (analyst_regional)");
+    user_add->add_flag("--password-stdin", password_stdin,
+                       "Read the password from standard input (else a one-time one is printed)");
+    user_add->callback([&] {
+        action = [&] {
+            if (association != 0) new_user.association_id = association;
+            if (!departement.empty()) new_user.departement = departement;
+            if (!region.empty()) new_user.region = region;
+            if (password_stdin) new_user.password = ReadPasswordFromStdin();
+            App a(Resolve(o), SchemaMode::kRequireCurrent);
+            auto created = Check(usecases::AddUser(a.ports(), new_user, kCliMeta, Now()));
+            std::cout << "user " << created.user.id << " created: " << created.user.email << " ("
+                      << domain::RoleName(created.user.role) << ")\n";
+            if (created.one_time_password) {
+                std::cout << "One-time password (to change at first login):\n"
+                          << *created.one_time_password << "\n";
+            }
+            return 0;
+        };
+    });
+
+    auto* user_disable = user->add_subcommand("disable", "Disable an account and end its sessions");
+    AddCommon(user_disable, o);
+    user_disable->add_option("--email", email, "E-mail of the account")->required();
+    user_disable->callback([&] {
+        action = [&] {
+            App a(Resolve(o), SchemaMode::kRequireCurrent);
+            auto found = Check(usecases::FindUserByEmailForCli(a.ports(), email));
+            Check(usecases::DisableUser(a.ports(), std::nullopt, found.id, kCliMeta, Now()));
+            std::cout << "user " << found.id << " disabled; sessions and tokens revoked\n";
+            return 0;
+        };
+    });
+
+    auto* user_list = user->add_subcommand("list", "List the accounts");
+    AddCommon(user_list, o);
+    user_list->callback([&] {
+        action = [&] {
+            App a(Resolve(o), SchemaMode::kRequireCurrent);
+            auto users =
+                Check(usecases::ListUsers(a.ports(), std::nullopt, 100000, 0, kCliMeta, Now()));
+            std::cout << "id\temail\trole\tscope\tstatus\n";
+            for (const auto& u : users) {
+                std::cout << u.id << '\t' << u.email << '\t' << domain::RoleName(u.role) << '\t'
+                          << ScopeOf(u) << '\t' << (u.disabled_at ? "disabled" : "active") << '\n';
+            }
+            return 0;
+        };
+    });
+
+    auto* token = app.add_subcommand("token", "Manage API tokens for scripts");
+    token->require_subcommand(1);
+    int days = 90;
+    std::string label;
+    auto* token_create =
+        token->add_subcommand("create", "Create a token (printed once, last line)");
+    AddCommon(token_create, o);
+    token_create->add_option("--email", email, "Account the token acts as")->required();
+    token_create->add_option("--days", days, "Validity in days (1-366)")->default_val(90);
+    token_create->add_option("--label", label, "What the token is for")->default_val("api");
+    token_create->callback([&] {
+        action = [&] {
+            App a(Resolve(o), SchemaMode::kRequireCurrent);
+            auto created =
+                Check(usecases::CreateApiToken(a.ports(), email, days, label, kCliMeta, Now()));
+            std::cout << "token " << created.record.id << " for " << email << ", expires "
+                      << created.record.expires_at << "\n"
+                      << created.token << "\n";
+            return 0;
+        };
+    });
+    long long token_id = 0;
+    auto* token_revoke = token->add_subcommand("revoke", "Revoke a token");
+    AddCommon(token_revoke, o);
+    token_revoke->add_option("--id", token_id, "Token id (see token list)")->required();
+    token_revoke->callback([&] {
+        action = [&] {
+            App a(Resolve(o), SchemaMode::kRequireCurrent);
+            Check(usecases::RevokeApiToken(a.ports(), token_id, kCliMeta, Now()));
+            std::cout << "token " << token_id << " revoked\n";
+            return 0;
+        };
+    });
+    auto* token_list = token->add_subcommand("list", "List an account's tokens");
+    AddCommon(token_list, o);
+    token_list->add_option("--email", email, "Account")->required();
+    token_list->callback([&] {
+        action = [&] {
+            App a(Resolve(o), SchemaMode::kRequireCurrent);
+            std::cout << "id\tlabel\tcreated\texpires\tstatus\n";
+            for (const auto& t : Check(usecases::ListApiTokens(a.ports(), email))) {
+                std::cout << t.id << '\t' << t.label << '\t' << t.created_at << '\t' << t.expires_at
+                          << '\t' << (t.revoked_at ? "revoked" : "active") << '\n';
+            }
+            return 0;
+        };
+    });
+
+    auto* check =
+        app.add_subcommand("check", "Check schema version, integrity and the audit chain");
+    AddCommon(check, o);
+    check->callback([&] {
+        action = [&] {
+            Config config = Resolve(o);
+            App a(config, SchemaMode::kRequireCurrent);
+            auto integrity = a.ports().storage.CheckIntegrity();
+            auto chain = usecases::VerifyAuditChain(a.ports());
+            std::cout << "schema version: " << integrity.schema_version << " (expected "
+                      << integrity.expected_schema_version << ")\n"
+                      << "database integrity: " << (integrity.integrity_ok ? "ok" : "FAILED")
+                      << " (" << integrity.integrity_detail << ")\n"
+                      << "audit chain: " << (chain.ok ? "ok" : "BROKEN") << ", "
+                      << chain.rows_checked << " row(s) checked";
+            if (!chain.ok) {
+                std::cout << "; first broken row: " << chain.first_broken_id << " (" << chain.detail
+                          << ")";
+            }
+            std::cout << "\n";
+            bool ok = integrity.integrity_ok && chain.ok &&
+                      integrity.schema_version == integrity.expected_schema_version;
+            if (!ok) std::cerr << "parcours: check failed\n";
+            return ok ? 0 : 1;
+        };
+    });
+
+    auto* version = app.add_subcommand("version", "Print the version");
+    version->callback([&] {
+        action = [] {
+            std::cout << "parcours " << PARCOURS_VERSION << " (schema "
+                      << storage::LatestSchemaVersion() << ")\n";
+            return 0;
+        };
+    });
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+    try {
+        return action();
+    } catch (const std::exception& e) {
+        std::cerr << "parcours: error: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+}  // namespace parcours::cli

@@ -1,0 +1,59 @@
+#include "cli/serve.hpp"
+
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+#include <thread>
+
+#include "http/server.hpp"
+#include "usecases/accounts.hpp"
+
+namespace parcours::cli {
+
+namespace {
+
+constexpr const char* kBootstrapAdmin = "admin@parcours.local";
+
+void CreateFirstAdministrator(App& app, const http::Clock& clock) {
+    auto created = usecases::InitAdmin(app.ports(), kBootstrapAdmin, {"cli", "local"}, clock());
+    if (!created) return;  // an administrator exists already
+    std::cout << "\n  First start: the administrator account has been created.\n"
+              << "    e-mail:             " << created.value().user.email << "\n"
+              << "    one-time password:  " << *created.value().one_time_password << "\n"
+              << "  It must be changed at first login, then a TOTP authenticator app enrolled.\n"
+              << "  This password is shown once and stored nowhere in clear.\n\n"
+              << std::flush;
+}
+
+}  // namespace
+
+int Serve(const Config& config) {
+    // Block the stop signals in every thread; one thread waits for them.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    App app(config, SchemaMode::kMigrate);
+    http::Clock clock = http::SystemClock();
+    CreateFirstAdministrator(app, clock);
+    http::Server server(app.ports(), config.http, clock, app.schema_version());
+    int port = server.Bind();
+    std::thread waiter([&] {
+        int signal = 0;
+        sigwait(&stop_signals, &signal);
+        spdlog::info("stopping (signal {})", signal);
+        server.Stop();
+    });
+    waiter.detach();
+    spdlog::info("Parcours serving http://{}:{} on {} (schema {}, {} migration(s) applied)",
+                 config.http.host, port, app.db().url().Redacted(), app.schema_version(),
+                 app.migrations_applied());
+    std::cout << "Parcours: http://" << config.http.host << ":" << port << "/\n" << std::flush;
+    bool ok = server.Run();
+    return ok ? 0 : 1;
+}
+
+}  // namespace parcours::cli

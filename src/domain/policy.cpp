@@ -1,0 +1,117 @@
+#include "domain/policy.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace parcours::domain {
+
+namespace {
+
+using enum Role;
+using enum Action;
+using enum Scope;
+
+constexpr std::array kRules = {
+    // Reference data is read by every professional.
+    PolicyRule{kAssociationWorker, kReadReferenceData, kInstance},
+    PolicyRule{kAssociationAdmin, kReadReferenceData, kInstance},
+    PolicyRule{kPrefectureInstructor, kReadReferenceData, kInstance},
+    PolicyRule{kCommissionMember, kReadReferenceData, kInstance},
+    PolicyRule{kSignatory, kReadReferenceData, kInstance},
+    PolicyRule{kAnalystRegional, kReadReferenceData, kInstance},
+    PolicyRule{kAnalystNational, kReadReferenceData, kInstance},
+    PolicyRule{kAdmin, kReadReferenceData, kInstance},
+    // Staff accounts: the instance administrator, an association's admin for its own staff.
+    PolicyRule{kAdmin, kListUsers, kInstance},
+    PolicyRule{kAssociationAdmin, kListUsers, kOwnAssociation},
+    PolicyRule{kAdmin, kReadUser, kInstance},
+    PolicyRule{kAssociationAdmin, kReadUser, kOwnAssociation},
+    PolicyRule{kAssociationWorker, kReadUser, kSelf},
+    PolicyRule{kPrefectureInstructor, kReadUser, kSelf},
+    PolicyRule{kCommissionMember, kReadUser, kSelf},
+    PolicyRule{kSignatory, kReadUser, kSelf},
+    PolicyRule{kAnalystRegional, kReadUser, kSelf},
+    PolicyRule{kAnalystNational, kReadUser, kSelf},
+    PolicyRule{kAdmin, kDisableUser, kInstance},
+    PolicyRule{kAssociationAdmin, kDisableUser, kOwnAssociation},
+    // The audit trail is the administrator's.
+    PolicyRule{kAdmin, kReadAudit, kInstance},
+};
+
+// Scopes ordered from widest to narrowest.
+constexpr std::array kScopeOrder = {kInstance, kOwnRegion, kOwnDepartement, kOwnAssociation, kSelf};
+
+}  // namespace
+
+std::string_view ActionName(Action action) {
+    switch (action) {
+        case kReadReferenceData:
+            return "read_reference_data";
+        case kListUsers:
+            return "list_users";
+        case kReadUser:
+            return "read_user";
+        case kDisableUser:
+            return "disable_user";
+        case kReadAudit:
+            return "read_audit";
+    }
+    return "";
+}
+
+std::string_view ScopeName(Scope scope) {
+    switch (scope) {
+        case kInstance:
+            return "instance";
+        case kOwnRegion:
+            return "own_region";
+        case kOwnDepartement:
+            return "own_departement";
+        case kOwnAssociation:
+            return "own_association";
+        case kSelf:
+            return "self";
+    }
+    return "";
+}
+
+std::span<const PolicyRule> PolicyTable() {
+    return kRules;
+}
+
+bool ScopeCovers(Scope scope, const Subject& subject, const Target& target) {
+    auto same = [](const auto& mine, const auto& theirs) {
+        return mine.has_value() && theirs.has_value() && *mine == *theirs;
+    };
+    switch (scope) {
+        case kInstance:
+            return true;
+        case kOwnRegion:
+            return same(subject.region, target.region);
+        case kOwnDepartement:
+            return same(subject.departement, target.departement);
+        case kOwnAssociation:
+            return same(subject.association_id, target.association_id);
+        case kSelf:
+            return target.user_id.has_value() && *target.user_id == subject.user_id;
+    }
+    return false;
+}
+
+bool IsAllowed(const Subject& subject, Action action, const Target& target) {
+    return std::any_of(kRules.begin(), kRules.end(), [&](const PolicyRule& rule) {
+        return rule.role == subject.role && rule.action == action &&
+               ScopeCovers(rule.scope, subject, target);
+    });
+}
+
+std::optional<Scope> WidestScope(Role role, Action action) {
+    for (Scope scope : kScopeOrder) {
+        for (const PolicyRule& rule : kRules) {
+            if (rule.role == role && rule.action == action && rule.scope == scope) return scope;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace parcours::domain

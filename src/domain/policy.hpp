@@ -1,0 +1,63 @@
+#pragma once
+// One declarative policy table: role × action × scope. Deny by default: an action is allowed
+// only when a row of the table grants it to the subject's role in a scope the target falls in.
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "domain/role.hpp"
+
+namespace parcours::domain {
+
+enum class Action {
+    kReadReferenceData,  // départements, regions, code lists
+    kListUsers,
+    kReadUser,
+    kDisableUser,
+    kReadAudit,
+};
+
+enum class Scope {
+    kInstance,        // everything on the instance
+    kOwnRegion,       // targets in the subject's region
+    kOwnDepartement,  // targets in the subject's département
+    kOwnAssociation,  // targets of the subject's association
+    kSelf,            // the subject's own account
+};
+
+std::string_view ActionName(Action action);
+std::string_view ScopeName(Scope scope);
+
+struct PolicyRule {
+    Role role;
+    Action action;
+    Scope scope;
+};
+
+std::span<const PolicyRule> PolicyTable();
+
+// Who asks: the scope attributes of the logged-in user.
+struct Subject {
+    Role role;
+    long long user_id = 0;
+    std::optional<long long> association_id;
+    std::optional<std::string> departement;
+    std::optional<std::string> region;
+};
+
+// What is asked about; attributes the target does not have stay empty and never match.
+struct Target {
+    std::optional<long long> user_id;
+    std::optional<long long> association_id;
+    std::optional<std::string> departement;
+    std::optional<std::string> region;
+};
+
+bool ScopeCovers(Scope scope, const Subject& subject, const Target& target);
+bool IsAllowed(const Subject& subject, Action action, const Target& target);
+
+// The widest scope the role has for the action (to filter a list), or nothing: denied.
+std::optional<Scope> WidestScope(Role role, Action action);
+
+}  // namespace parcours::domain

@@ -1,0 +1,74 @@
+#pragma once
+// Expected refusals are values: a use case returns Result<T>, never throws for them.
+#include <cassert>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace parcours::domain {
+
+enum class ErrorCode {
+    kInvalidJson,
+    kValidationFailed,
+    kUnauthenticated,
+    kInvalidCredentials,
+    kTotpRequired,
+    kTotpInvalid,
+    kTooManyAttempts,
+    kForbidden,
+    kCsrfFailed,
+    kAccountSetupRequired,
+    kNotFound,
+    kConflict,
+    kPayloadTooLarge,
+    kUnsupportedMediaType,
+    kInternal,
+};
+
+// Stable machine-readable code of the JSON error shape ("validation_failed" ...).
+const char* ErrorCodeName(ErrorCode code);
+
+struct Error {
+    ErrorCode code;
+    std::string message;  // French, shown to the user; never carries personal data
+    std::string field;    // the input field at fault, or empty
+};
+
+template <class T>
+class [[nodiscard]] Result {
+  public:
+    Result(T value) : value_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+    Result(Error error) : value_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+
+    bool ok() const { return std::holds_alternative<T>(value_); }
+    explicit operator bool() const { return ok(); }
+
+    const T& value() const& {
+        assert(ok());
+        return std::get<T>(value_);
+    }
+    T& value() & {
+        assert(ok());
+        return std::get<T>(value_);
+    }
+    T&& value() && {
+        assert(ok());
+        return std::get<T>(std::move(value_));
+    }
+    const Error& error() const {
+        assert(!ok());
+        return std::get<Error>(value_);
+    }
+
+  private:
+    std::variant<T, Error> value_;
+};
+
+struct Ok {};
+using Status = Result<Ok>;
+
+inline Error Fail(ErrorCode code, std::string message, std::string field = {}) {
+    return Error{code, std::move(message), std::move(field)};
+}
+
+}  // namespace parcours::domain

@@ -1,0 +1,67 @@
+#pragma once
+// What a handler sees: the request, the response, the ports, who asks, and when.
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "domain/result.hpp"
+#include "usecases/context.hpp"
+
+namespace parcours::http {
+
+struct HttpSettings {
+    std::string host = "127.0.0.1";
+    int port = 8080;
+    std::string web_root = "web/dist";
+    std::size_t threads = 32;
+    std::size_t max_body_bytes = 1 << 20;
+    bool secure_cookies = false;  // true behind TLS
+    bool trust_forwarded_for = false;
+};
+
+struct RequestContext {
+    const httplib::Request& req;
+    httplib::Response& res;
+    usecases::Ports& ports;
+    const HttpSettings& settings;
+    usecases::RequestMeta meta;
+    domain::Instant now;
+    std::optional<usecases::Principal> principal;
+    int schema_version = 0;
+
+    const usecases::Principal& who() const { return *principal; }
+};
+
+// A client error found while reading the request; the dispatcher answers it.
+struct InputError : std::runtime_error {
+    explicit InputError(domain::Error e) : std::runtime_error("input error"), error(std::move(e)) {}
+    domain::Error error;
+};
+
+int StatusOf(domain::ErrorCode code);
+void WriteJson(RequestContext& ctx, int status, const nlohmann::json& body);
+void WriteError(httplib::Response& res, const domain::Error& error);
+inline void WriteError(RequestContext& ctx, const domain::Error& error) {
+    WriteError(ctx.res, error);
+}
+
+// The JSON body, with only the `allowed` top-level fields; throws InputError.
+nlohmann::json ParseBody(const httplib::Request& req, std::initializer_list<const char*> allowed);
+std::string RequiredString(const nlohmann::json& body, const char* field, std::size_t max_bytes);
+std::optional<std::string> OptionalString(const nlohmann::json& body,
+                                          const char* field,
+                                          std::size_t max_bytes);
+// An integer query parameter within [min, max], or `fallback` when absent.
+long long QueryInt(const httplib::Request& req,
+                   const char* name,
+                   long long fallback,
+                   long long min,
+                   long long max);
+long long PathId(const httplib::Request& req, std::size_t index);
+
+nlohmann::json UserJson(const usecases::UserRecord& user);
+
+}  // namespace parcours::http

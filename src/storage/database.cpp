@@ -1,0 +1,182 @@
+#include "storage/database.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <cctype>
+#include <filesystem>
+#include <stdexcept>
+
+namespace parcours::storage {
+
+namespace {
+
+constexpr int kLeaseTimeoutMs = 10000;
+
+std::string PercentDecode(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 2 < text.size() &&
+            std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+            out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+std::string Quoted(const std::string& value) {
+    std::string out = "'";
+    for (char c : value) {
+        if (c == '\\' || c == '\'') out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
+}  // namespace
+
+// SOCI reads "postgresql://…" as its own backend prefix: hand libpq keyword=value pairs instead.
+// postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME[?key=value&…]
+std::string LibpqConnectionString(const std::string& url) {
+    std::string rest = url.substr(url.find("://") + 3);
+    std::string query;
+    if (auto q = rest.find('?'); q != std::string::npos) {
+        query = rest.substr(q + 1);
+        rest = rest.substr(0, q);
+    }
+    std::string out;
+    auto add = [&out](const std::string& key, const std::string& value) {
+        if (!value.empty()) out += (out.empty() ? "" : " ") + key + "=" + Quoted(value);
+    };
+    std::string authority = rest.substr(0, rest.find('/'));
+    std::string dbname = rest.find('/') == std::string::npos ? "" : rest.substr(rest.find('/') + 1);
+    if (auto at = authority.rfind('@'); at != std::string::npos) {
+        std::string credentials = authority.substr(0, at);
+        authority = authority.substr(at + 1);
+        auto colon = credentials.find(':');
+        add("user", PercentDecode(credentials.substr(0, colon)));
+        if (colon != std::string::npos)
+            add("password", PercentDecode(credentials.substr(colon + 1)));
+    }
+    std::string host = authority;
+    std::string port;
+    if (auto colon = authority.rfind(':');
+        colon != std::string::npos && authority.find(']', colon) == std::string::npos) {
+        host = authority.substr(0, colon);
+        port = authority.substr(colon + 1);
+    }
+    add("host", PercentDecode(host));
+    add("port", port);
+    add("dbname", PercentDecode(dbname));
+    for (std::size_t pos = 0; pos < query.size();) {
+        auto end = query.find('&', pos);
+        if (end == std::string::npos) end = query.size();
+        std::string pair = query.substr(pos, end - pos);
+        auto eq = pair.find('=');
+        if (eq != std::string::npos) add(pair.substr(0, eq), PercentDecode(pair.substr(eq + 1)));
+        pos = end + 1;
+    }
+    return out;
+}
+
+std::string DbUrl::Redacted() const {
+    if (engine == Engine::kSqlite) return "sqlite:" + target;
+    // postgresql://user:secret@host/db → postgresql://user:***@host/db
+    auto scheme_end = target.find("://");
+    auto at = target.find('@');
+    if (scheme_end == std::string::npos || at == std::string::npos) return target;
+    auto colon = target.find(':', scheme_end + 3);
+    if (colon == std::string::npos || colon > at) return target;
+    return target.substr(0, colon + 1) + "***" + target.substr(at);
+}
+
+DbUrl ParseDbUrl(const std::string& text) {
+    if (text.rfind("sqlite:", 0) == 0) {
+        std::string path = text.substr(7);
+        if (path.empty()) throw std::invalid_argument("sqlite: needs a file path (sqlite:PATH)");
+        return DbUrl{Engine::kSqlite, path};
+    }
+    if (text.rfind("postgresql://", 0) == 0 || text.rfind("postgres://", 0) == 0) {
+        return DbUrl{Engine::kPostgresql, text};
+    }
+    throw std::invalid_argument(
+        "unsupported database URL: use sqlite:PATH or postgresql://USER@HOST:PORT/DBNAME");
+}
+
+Database::Database(DbUrl url, std::size_t pool_size) : url_(std::move(url)), pool_size_(pool_size) {
+    if (url_.engine == Engine::kSqlite) {
+        std::filesystem::path file(url_.target);
+        if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+    }
+    pool_ = std::make_unique<soci::connection_pool>(pool_size_);
+    for (std::size_t i = 0; i != pool_size_; ++i) {
+        soci::session& sql = pool_->at(i);
+        if (url_.engine == Engine::kSqlite) {
+            sql.open(soci::sqlite3, "db=\"" + url_.target + "\" timeout=10");
+        } else {
+            sql.open(soci::postgresql, LibpqConnectionString(url_.target));
+        }
+        Configure(sql);
+    }
+}
+
+Database::~Database() = default;
+
+void Database::Configure(soci::session& sql) {
+    if (url_.engine == Engine::kSqlite) {
+        // Acknowledged means durable (security-anchors A8).
+        sql << "PRAGMA journal_mode=WAL";
+        sql << "PRAGMA synchronous=FULL";
+        sql << "PRAGMA foreign_keys=ON";
+        sql << "PRAGMA busy_timeout=10000";
+    } else {
+        sql << "SET synchronous_commit = on";
+        sql << "SET client_min_messages = warning";
+    }
+}
+
+Database::Lease::Lease(Database& db) : db_(db) {
+    if (!db_.pool_->try_lease(position_, kLeaseTimeoutMs)) {
+        throw std::runtime_error("database connection pool exhausted");
+    }
+    soci::session& session = db_.pool_->at(position_);
+    if (db_.url_.engine == Engine::kPostgresql && !session.is_connected()) {
+        try {
+            session.reconnect();
+            db_.Configure(session);
+        } catch (...) {
+            db_.pool_->give_back(position_);
+            throw;
+        }
+    }
+}
+
+Database::Lease::~Lease() {
+    db_.pool_->give_back(position_);
+}
+
+Transaction::Transaction(Database& db) : lease_(db), engine_(db.engine()) {
+    // SQLite: take the write lock up front so that two writers never deadlock on an upgrade.
+    sql() << (engine_ == Engine::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    open_ = true;
+}
+
+Transaction::~Transaction() {
+    if (!open_) return;
+    try {
+        sql() << "ROLLBACK";
+    } catch (...) {
+        // The connection is gone: the server has rolled back already.
+    }
+}
+
+void Transaction::Commit() {
+    sql() << "COMMIT";
+    open_ = false;
+}
+
+}  // namespace parcours::storage

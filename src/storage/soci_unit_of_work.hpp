@@ -1,0 +1,74 @@
+#pragma once
+// One transaction and the repositories that work inside it.
+#include <functional>
+
+#include "storage/database.hpp"
+#include "usecases/ports.hpp"
+
+namespace parcours::storage {
+
+class SociUnitOfWork final : public usecases::UnitOfWork,
+                             private usecases::AccountRepository,
+                             private usecases::AuditRepository,
+                             private usecases::ReferenceRepository {
+  public:
+    explicit SociUnitOfWork(Database& db) : tx_(db) {}
+
+    usecases::AccountRepository& Accounts() override { return *this; }
+    usecases::AuditRepository& Audit() override { return *this; }
+    usecases::ReferenceRepository& Reference() override { return *this; }
+    void Commit() override { tx_.Commit(); }
+
+  private:
+    soci::session& sql() { return tx_.sql(); }
+    long long InsertReturningId(const std::string& insert_sql,
+                                const std::function<void(soci::statement&)>& bind);
+
+    // AccountRepository
+    std::optional<usecases::UserRecord> FindUserByEmail(const std::string& email) override;
+    std::optional<usecases::UserRecord> FindUserById(long long id) override;
+    long long InsertUser(const usecases::UserRecord& user) override;
+    void UpdateUser(const usecases::UserRecord& user) override;
+    std::vector<usecases::UserRecord> ListUsers(const usecases::UserFilter& filter) override;
+    long long CountAdmins() override;
+    bool AssociationExists(long long id) override;
+    long long InsertSession(const usecases::SessionRecord& session) override;
+    std::optional<usecases::SessionRecord> FindSessionByTokenHash(const std::string& hash) override;
+    void TouchSession(long long id, const std::string& now) override;
+    void RevokeSession(long long id, const std::string& now) override;
+    void RevokeUserSessions(long long user_id,
+                            long long keep_session_id,
+                            const std::string& now) override;
+    long long InsertApiToken(const usecases::ApiTokenRecord& token) override;
+    std::optional<usecases::ApiTokenRecord> FindApiTokenByHash(const std::string& hash) override;
+    std::optional<usecases::ApiTokenRecord> FindApiTokenById(long long id) override;
+    std::vector<usecases::ApiTokenRecord> ListApiTokens(long long user_id) override;
+    void RevokeApiToken(long long id, const std::string& now) override;
+    void RevokeUserApiTokens(long long user_id, const std::string& now) override;
+    void RecordLoginAttempt(const std::string& account_key,
+                            const std::string& address,
+                            const std::string& at,
+                            bool success) override;
+    int CountAccountFailures(const std::string& account_key, const std::string& since) override;
+    int CountAddressFailures(const std::string& address, const std::string& since) override;
+
+    // AuditRepository
+    usecases::AuditHead LockHead() override;
+    void Insert(const domain::AuditEntry& entry) override;
+    void SetHead(const usecases::AuditHead& head) override;
+    std::vector<domain::AuditEntry> List(long long after_id, int limit) override;
+
+    // ReferenceRepository
+    std::vector<usecases::DepartementRecord> ListDepartements() override;
+    std::optional<usecases::DepartementRecord> FindDepartement(const std::string& code) override;
+    bool RegionExists(const std::string& code) override;
+
+    std::vector<usecases::UserRecord> QueryUsers(const std::string& where,
+                                                 const std::function<void(soci::statement&)>& bind);
+    std::vector<usecases::ApiTokenRecord> QueryTokens(
+        const std::string& where, const std::function<void(soci::statement&)>& bind);
+
+    Transaction tx_;
+};
+
+}  // namespace parcours::storage

@@ -1,0 +1,45 @@
+#pragma once
+// What every use case receives: the ports, the settings, and who asks.
+#include <chrono>
+#include <string>
+
+#include "domain/dates.hpp"
+#include "domain/policy.hpp"
+#include "usecases/ports.hpp"
+
+namespace parcours::usecases {
+
+struct SecuritySettings {
+    std::chrono::minutes session_idle{30};
+    std::chrono::hours session_absolute{12};
+    std::string totp_issuer = "Parcours";
+};
+
+struct Ports {
+    Storage& storage;
+    Crypto& crypto;
+    SecuritySettings settings;
+};
+
+// Where a request comes from: for the audit trail and throttling, never shown to users.
+struct RequestMeta {
+    std::string request_id;
+    std::string client_address;
+};
+
+enum class CredentialKind { kSession, kApiToken, kSystem };
+
+struct Principal {
+    UserRecord user;
+    CredentialKind kind = CredentialKind::kSession;
+    long long credential_id = 0;
+    std::string csrf_token;
+
+    domain::Subject Subject() const;
+    // A first password to replace or a mandatory second factor to enrol: nothing else allowed.
+    bool SetupPending() const;
+};
+
+domain::Target TargetOfUser(const UserRecord& user);
+
+}  // namespace parcours::usecases

@@ -1,0 +1,175 @@
+#pragma once
+// What the use cases need from the outside world. storage/ and security/ implement these;
+// main wires them. A UnitOfWork is one database transaction: Commit() or it is rolled back.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/audit.hpp"
+#include "domain/role.hpp"
+
+namespace parcours::usecases {
+
+struct UserRecord {
+    long long id = 0;
+    std::string email;
+    std::string display_name;
+    domain::Role role = domain::Role::kAssociationWorker;
+    std::optional<long long> association_id;
+    std::optional<std::string> departement;
+    std::optional<std::string> region;
+    std::string password_hash;
+    bool password_change_required = false;
+    std::string totp_secret;  // encrypted; empty when none
+    bool totp_enabled = false;
+    long long totp_last_step = 0;
+    std::optional<std::string> disabled_at;
+    std::string created_at;
+    std::string updated_at;
+};
+
+struct UserFilter {
+    std::optional<long long> association_id;
+    std::optional<std::string> departement;
+    std::optional<std::string> region;
+    std::optional<long long> user_id;
+    int limit = 100;
+    int offset = 0;
+};
+
+struct SessionRecord {
+    long long id = 0;
+    long long user_id = 0;
+    std::string token_hash;
+    std::string csrf_token;
+    std::string created_at;
+    std::string last_seen_at;
+    std::string expires_at;
+    std::optional<std::string> revoked_at;
+};
+
+struct ApiTokenRecord {
+    long long id = 0;
+    long long user_id = 0;
+    std::string token_hash;
+    std::string label;
+    std::string created_at;
+    std::string expires_at;
+    std::optional<std::string> revoked_at;
+};
+
+struct DepartementRecord {
+    std::string code;
+    std::string name;
+    std::string region_code;
+    std::string region_name;
+};
+
+class AccountRepository {
+  public:
+    virtual ~AccountRepository() = default;
+    virtual std::optional<UserRecord> FindUserByEmail(const std::string& email) = 0;
+    virtual std::optional<UserRecord> FindUserById(long long id) = 0;
+    virtual long long InsertUser(const UserRecord& user) = 0;
+    // Writes the mutable fields: password, flags, TOTP, disabled_at, updated_at.
+    virtual void UpdateUser(const UserRecord& user) = 0;
+    virtual std::vector<UserRecord> ListUsers(const UserFilter& filter) = 0;
+    virtual long long CountAdmins() = 0;
+    virtual bool AssociationExists(long long id) = 0;
+
+    virtual long long InsertSession(const SessionRecord& session) = 0;
+    virtual std::optional<SessionRecord> FindSessionByTokenHash(const std::string& hash) = 0;
+    virtual void TouchSession(long long id, const std::string& now) = 0;
+    virtual void RevokeSession(long long id, const std::string& now) = 0;
+    // Every live session of the user but `keep_session_id` (0 keeps none).
+    virtual void RevokeUserSessions(long long user_id,
+                                    long long keep_session_id,
+                                    const std::string& now) = 0;
+
+    virtual long long InsertApiToken(const ApiTokenRecord& token) = 0;
+    virtual std::optional<ApiTokenRecord> FindApiTokenByHash(const std::string& hash) = 0;
+    virtual std::optional<ApiTokenRecord> FindApiTokenById(long long id) = 0;
+    virtual std::vector<ApiTokenRecord> ListApiTokens(long long user_id) = 0;
+    virtual void RevokeApiToken(long long id, const std::string& now) = 0;
+    virtual void RevokeUserApiTokens(long long user_id, const std::string& now) = 0;
+
+    virtual void RecordLoginAttempt(const std::string& account_key,
+                                    const std::string& address,
+                                    const std::string& at,
+                                    bool success) = 0;
+    // Failures since `since` and since the last success of the same key.
+    virtual int CountAccountFailures(const std::string& account_key, const std::string& since) = 0;
+    virtual int CountAddressFailures(const std::string& address, const std::string& since) = 0;
+};
+
+struct AuditHead {
+    long long last_id = 0;
+    std::string last_hash;
+};
+
+class AuditRepository {
+  public:
+    virtual ~AuditRepository() = default;
+    // Reads the chain's head and holds it until the transaction ends (serialises appenders).
+    virtual AuditHead LockHead() = 0;
+    virtual void Insert(const domain::AuditEntry& entry) = 0;
+    virtual void SetHead(const AuditHead& head) = 0;
+    virtual std::vector<domain::AuditEntry> List(long long after_id, int limit) = 0;
+};
+
+class ReferenceRepository {
+  public:
+    virtual ~ReferenceRepository() = default;
+    virtual std::vector<DepartementRecord> ListDepartements() = 0;
+    virtual std::optional<DepartementRecord> FindDepartement(const std::string& code) = 0;
+    virtual bool RegionExists(const std::string& code) = 0;
+};
+
+class UnitOfWork {
+  public:
+    virtual ~UnitOfWork() = default;
+    virtual AccountRepository& Accounts() = 0;
+    virtual AuditRepository& Audit() = 0;
+    virtual ReferenceRepository& Reference() = 0;
+    virtual void Commit() = 0;
+};
+
+struct IntegrityReport {
+    int schema_version = 0;
+    int expected_schema_version = 0;
+    bool integrity_ok = false;
+    std::string integrity_detail;
+};
+
+class Storage {
+  public:
+    virtual ~Storage() = default;
+    virtual std::unique_ptr<UnitOfWork> Begin() = 0;
+    virtual IntegrityReport CheckIntegrity() = 0;
+    virtual std::string EngineName() const = 0;
+};
+
+// Cryptography (libsodium, liboath). Passwords hashed with Argon2id; tokens are random and only
+// their digest is stored; field values encrypted with XChaCha20-Poly1305.
+class Crypto {
+  public:
+    virtual ~Crypto() = default;
+    virtual std::string HashPassword(std::string_view password) = 0;
+    virtual bool VerifyPassword(std::string_view hash, std::string_view password) = 0;
+    // Spends the same work as a verification, for unknown accounts (no user enumeration).
+    virtual void VerifyDummyPassword(std::string_view password) = 0;
+    virtual std::string RandomToken(std::size_t bytes) = 0;  // base64url, no padding
+    virtual std::string Digest(std::string_view data) = 0;   // hex BLAKE2b-256
+    virtual std::string NewTotpSecret() = 0;                 // base32
+    // The TOTP time step the code matches (±1 step), if any.
+    virtual std::optional<long long> MatchTotp(std::string_view secret_base32,
+                                               std::string_view code,
+                                               std::int64_t unix_now) = 0;
+    virtual std::string Encrypt(std::string_view plaintext) = 0;
+    virtual std::optional<std::string> Decrypt(std::string_view ciphertext) = 0;
+};
+
+}  // namespace parcours::usecases

@@ -1,0 +1,226 @@
+#include "fixture.hpp"
+
+#include <oath.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+
+#include <unistd.h>
+#include <cstdlib>
+#include <fstream>
+
+#include "usecases/accounts.hpp"
+
+namespace parcours::testing {
+
+namespace {
+
+std::string PgAdminUrl() {
+    const char* state = std::getenv("PARCOURS_TEST_PG_STATE");
+    if (!state) throw std::runtime_error("PARCOURS_TEST_PG_STATE is not set");
+    std::ifstream in(std::filesystem::path(state) / "url");
+    std::string url;
+    if (!std::getline(in, url) || url.empty()) {
+        throw std::runtime_error(std::string("no PostgreSQL URL in ") + state +
+                                 "/url: is the throwaway server started?");
+    }
+    return url;
+}
+
+std::string WithDatabase(const std::string& admin_url, const std::string& name) {
+    // postgresql://user@127.0.0.1:PORT/postgres → …/NAME
+    return admin_url.substr(0, admin_url.rfind('/') + 1) + name;
+}
+
+std::atomic<int> g_counter{0};
+
+}  // namespace
+
+std::string Engine() {
+    const char* engine = std::getenv("PARCOURS_TEST_ENGINE");
+    return engine ? engine : "sqlite";
+}
+
+ScratchDatabase::ScratchDatabase() {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("parcours-test-" + std::to_string(::getpid()) + "-" + std::to_string(++g_counter));
+    std::filesystem::create_directories(dir_);
+    if (Engine() == "postgresql") {
+        pg_name_ = "t_" + std::to_string(::getpid()) + "_" + std::to_string(g_counter.load());
+        soci::session admin(soci::postgresql, storage::LibpqConnectionString(PgAdminUrl()));
+        admin << "CREATE DATABASE " + pg_name_;
+        url_ = WithDatabase(PgAdminUrl(), pg_name_);
+    } else {
+        url_ = "sqlite:" + (dir_ / "parcours.db").string();
+    }
+}
+
+ScratchDatabase::~ScratchDatabase() {
+    if (!pg_name_.empty()) {
+        try {
+            soci::session admin(soci::postgresql, storage::LibpqConnectionString(PgAdminUrl()));
+            admin << "DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)";
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << "cannot drop " << pg_name_ << ": " << e.what();
+        }
+    }
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
+}
+
+void ApiTest::SetUp() {
+    scratch_ = std::make_unique<ScratchDatabase>();
+    cli::Config config;
+    config.db = scratch_->url();
+    config.pool_size = 4;
+    config.keys_file = (scratch_->dir() / "parcours.keys").string();
+    config.http.port = 0;
+    config.http.threads = 8;
+    config.http.web_root = (scratch_->dir() / "web").string();
+    std::filesystem::create_directories(config.http.web_root);
+    std::ofstream(std::filesystem::path(config.http.web_root) / "index.html")
+        << "<!doctype html><html lang=\"fr\"><title>Parcours</title></html>";
+    app_ = std::make_unique<cli::App>(config, cli::SchemaMode::kMigrate);
+    server_ = std::make_unique<http::Server>(
+        app_->ports(), config.http, [this] { return Now(); }, app_->schema_version());
+    port_ = server_->Bind();
+    server_thread_ = std::thread([this] { server_->Run(); });
+    for (int i = 0; i < 200 && !server_->IsRunning(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+}
+
+void ApiTest::TearDown() {
+    if (server_) server_->Stop();
+    if (server_thread_.joinable()) server_thread_.join();
+    server_.reset();
+    app_.reset();
+    scratch_.reset();
+}
+
+httplib::Client ApiTest::Client() {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(30, 0);
+    return client;
+}
+
+long long ApiTest::AddUser(const std::string& email,
+                           const std::string& role,
+                           const std::string& password,
+                           std::optional<long long> association,
+                           std::optional<std::string> departement,
+                           std::optional<std::string> region) {
+    usecases::NewUser input;
+    input.email = email;
+    input.role = role;
+    input.display_name = "Test " + role;
+    input.password = password;
+    input.association_id = association;
+    input.departement = std::move(departement);
+    input.region = std::move(region);
+    auto created = usecases::AddUser(ports(), input, {"test", "local"}, Now());
+    if (!created) throw std::runtime_error("AddUser: " + created.error().message);
+    return created.value().user.id;
+}
+
+long long ApiTest::AddAssociation(const std::string& name, const std::string& departement) {
+    storage::Transaction tx(app_->db());
+    long long id = 0;
+    std::string created = "2026-01-01T00:00:00Z";
+    tx.sql() << "INSERT INTO associations (name, departement_code, created_at) "
+                "VALUES (:n, :d, :c) RETURNING id",
+        soci::use(name), soci::use(departement), soci::use(created), soci::into(id);
+    tx.Commit();
+    return id;
+}
+
+std::string ApiTest::TokenFor(const std::string& email) {
+    auto token = usecases::CreateApiToken(ports(), email, 30, "test", {"test", "local"}, Now());
+    if (!token) throw std::runtime_error("CreateApiToken: " + token.error().message);
+    return token.value().token;
+}
+
+Session ApiTest::Login(const std::string& email,
+                       const std::string& password,
+                       std::optional<std::string> totp) {
+    nlohmann::json body = {{"email", email}, {"password", password}};
+    if (totp) body["totp"] = *totp;
+    Reply reply = Post("/api/v1/auth/login", body);
+    if (reply.status != 200) {
+        ADD_FAILURE() << "login of " << email << " answered " << reply.status << " " << reply.raw;
+        return {};
+    }
+    Session session;
+    std::string set_cookie;
+    for (const auto& [name, value] : reply.headers) {
+        if (name == "Set-Cookie") set_cookie = value;
+    }
+    session.cookie = set_cookie.substr(0, set_cookie.find(';'));
+    session.csrf = reply.body["csrf_token"].get<std::string>();
+    session.user = reply.body["user"];
+    return session;
+}
+
+std::string ApiTest::TotpCode(const std::string& secret, std::int64_t at_unix) {
+    std::string padded = secret;
+    while (padded.size() % 8 != 0) padded += '=';
+    char* raw = nullptr;
+    std::size_t raw_len = 0;
+    EXPECT_EQ(oath_base32_decode(padded.c_str(), padded.size(), &raw, &raw_len), OATH_OK);
+    char code[7] = {};
+    EXPECT_EQ(oath_totp_generate(raw, raw_len, static_cast<time_t>(at_unix), 30, 0, 6, code),
+              OATH_OK);
+    free(raw);
+    return code;
+}
+
+Reply ApiTest::Send(const std::string& method,
+                    const std::string& path,
+                    const std::string& body,
+                    httplib::Headers headers) {
+    auto client = Client();
+    httplib::Result result(nullptr, httplib::Error::Unknown);
+    if (method == "GET") {
+        result = client.Get(path.c_str(), headers);
+    } else if (method == "POST") {
+        std::string type = "application/json";
+        if (auto it = headers.find("Content-Type"); it != headers.end()) {
+            type = it->second;
+            headers.erase(it);
+        }
+        result = client.Post(path.c_str(), headers, body, type.c_str());
+    } else if (method == "PUT") {
+        result = client.Put(path.c_str(), headers, body, "application/json");
+    } else if (method == "PATCH") {
+        result = client.Patch(path.c_str(), headers, body, "application/json");
+    } else if (method == "DELETE") {
+        result = client.Delete(path.c_str(), headers, body, "application/json");
+    }
+    Reply reply;
+    if (!result) {
+        ADD_FAILURE() << method << " " << path << ": no answer ("
+                      << httplib::to_string(result.error()) << ")";
+        return reply;
+    }
+    reply.status = result->status;
+    reply.headers = result->headers;
+    reply.raw = result->body;
+    reply.body = nlohmann::json::parse(result->body, nullptr, false);
+    return reply;
+}
+
+Reply ApiTest::Get(const std::string& path, const Session* session) {
+    httplib::Headers headers;
+    if (session) headers.emplace("Cookie", session->cookie);
+    return Send("GET", path, "", headers);
+}
+
+Reply ApiTest::Post(const std::string& path, const nlohmann::json& body, const Session* session) {
+    httplib::Headers headers;
+    if (session) {
+        headers.emplace("Cookie", session->cookie);
+        headers.emplace("X-CSRF-Token", session->csrf);
+    }
+    return Send("POST", path, body.dump(), headers);
+}
+
+}  // namespace parcours::testing
