@@ -1,0 +1,56 @@
+# Parcours — the two commands: `make run` and `make test`. Everything else is a step of theirs.
+SHELL := /bin/bash
+BUILD      ?= build
+BUILD_ASAN ?= build-asan
+JOBS       ?= $(shell nproc)
+CMAKE_ARGS ?=
+CPP_FILES   = $(shell git ls-files -co --exclude-standard -- 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
+WEB_SOURCES = $(shell git ls-files -co --exclude-standard -- web | grep -v -e node_modules -e '^web/dist/' -e '^web/public/dsfr/')
+
+.PHONY: run test test-fast deps build build-asan web typecheck lint format clean
+
+## make run: install, build, and serve on http://127.0.0.1:8080 with data/parcours.db
+run: deps build web
+	$(BUILD)/parcours serve --db sqlite:data/parcours.db --listen 127.0.0.1:8080 --web-root web/dist
+
+## make test: every gate and every test (unit, API on SQLite and PostgreSQL, sanitizers, browser)
+test: deps lint typecheck build build-asan web
+	cd $(BUILD_ASAN) && ctest --output-on-failure -j2 --timeout 900
+	cd $(BUILD) && ctest --output-on-failure -j2 --timeout 900
+
+## make test-fast: unit and SQLite API tests of the normal build only
+test-fast: deps build
+	cd $(BUILD) && ctest --output-on-failure -j2 -R '^(unit|api\.sqlite)'
+
+deps:
+	@scripts/install-deps
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_ARGS)
+
+$(BUILD_ASAN)/build.ninja:
+	cmake -S . -B $(BUILD_ASAN) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPARCOURS_SANITIZE=ON $(CMAKE_ARGS)
+
+build: $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+## The sanitizer build (AddressSanitizer + UndefinedBehaviorSanitizer) runs the unit and API tests.
+build-asan: $(BUILD_ASAN)/build.ninja
+	cmake --build $(BUILD_ASAN) -j $(JOBS)
+
+web: web/dist/index.html
+
+web/dist/index.html: $(WEB_SOURCES)
+	cd web && npm run build
+
+typecheck:
+	cd web && npm run typecheck
+
+lint:
+	@clang-format --dry-run -Werror $(CPP_FILES) && echo "clang-format: $(words $(CPP_FILES)) files clean"
+
+format:
+	clang-format -i $(CPP_FILES)
+
+clean:
+	rm -rf $(BUILD) $(BUILD_ASAN) web/dist

@@ -1,0 +1,56 @@
+import { useEffect, useRef } from "react";
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import { SessionProvider } from "./auth/session";
+import { Layout, MAIN_CONTENT_ID } from "./components/Layout";
+import { RequireAuth } from "./components/RequireAuth";
+import { HomePage } from "./pages/HomePage";
+import { LoginPage } from "./pages/LoginPage";
+import { PasswordChangePage } from "./pages/PasswordChangePage";
+import { AccessibilityPage, LegalNoticePage, NotFoundPage, PersonalDataPage } from "./pages/StaticPages";
+import { TotpEnrolPage } from "./pages/TotpEnrolPage";
+
+/** After a client-side navigation, move the focus to the main content, as a page load would. */
+function FocusOnNavigation() {
+  const { pathname } = useLocation();
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.getElementById(MAIN_CONTENT_ID)?.focus();
+  }, [pathname]);
+  return null;
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <FocusOnNavigation />
+        <Layout>
+          <Routes>
+            <Route path="/connexion" element={<LoginPage />} />
+            <Route
+              path="/mot-de-passe"
+              element={<RequireAuth>{(user) => <PasswordChangePage user={user} />}</RequireAuth>}
+            />
+            <Route
+              path="/double-authentification"
+              element={
+                <RequireAuth>
+                  {(user) => (user.totp_enrolment_required ? <TotpEnrolPage /> : <Navigate to="/" replace />)}
+                </RequireAuth>
+              }
+            />
+            <Route path="/" element={<RequireAuth>{(user) => <HomePage user={user} />}</RequireAuth>} />
+            <Route path="/mentions-legales" element={<LegalNoticePage />} />
+            <Route path="/donnees-personnelles" element={<PersonalDataPage />} />
+            <Route path="/accessibilite" element={<AccessibilityPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Layout>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

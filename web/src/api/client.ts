@@ -1,0 +1,101 @@
+// Minimal typed HTTP client for the Parcours API.
+// - same-origin cookies only (the session cookie is HttpOnly, SameSite=Strict);
+// - JSON in, JSON out;
+// - the CSRF token received from login or /me is sent on every state-changing request;
+// - personal data is only ever sent in request bodies, never in URLs.
+
+import type { ErrorBody } from "./types";
+
+export const API_PREFIX = "/api/v1";
+
+/** Message shown when the server cannot be reached or answers something unexpected. */
+const NETWORK_ERROR_MESSAGE =
+  "Le service est momentanément indisponible. Veuillez réessayer dans quelques instants.";
+const UNEXPECTED_ERROR_MESSAGE = "Une erreur inattendue est survenue. Veuillez réessayer.";
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field: string | undefined;
+
+  constructor(status: number, code: string, message: string, field?: string) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.field = field;
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+interface RequestOptions {
+  body?: unknown;
+  /** Login is the only state-changing call made without a CSRF token. */
+  withoutCsrf?: boolean;
+  signal?: AbortSignal;
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== "object" || value === null || !("error" in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === "string" &&
+    typeof (error as { message?: unknown }).message === "string"
+  );
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && !options.withoutCsrf && csrfToken !== null) {
+    headers["X-CSRF-Token"] = csrfToken;
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(API_PREFIX + path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      cache: "no-store",
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === "AbortError") throw e;
+    throw new ApiError(0, "network_error", NETWORK_ERROR_MESSAGE);
+  }
+
+  const payload = await readJson(response);
+  if (!response.ok) {
+    if (isErrorBody(payload)) {
+      const { code, message, field } = payload.error;
+      throw new ApiError(response.status, code, message, field);
+    }
+    throw new ApiError(response.status, "unexpected_response", UNEXPECTED_ERROR_MESSAGE);
+  }
+  return payload as T;
+}

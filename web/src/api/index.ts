@@ -1,0 +1,3 @@
+export { ApiError, isApiError, setCsrfToken } from "./client";
+export * from "./auth";
+export * from "./types";

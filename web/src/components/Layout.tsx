@@ -1,0 +1,79 @@
+import type { ReactNode } from "react";
+import { Header } from "@codegouvfr/react-dsfr/Header";
+import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import { headerFooterDisplayItem } from "@codegouvfr/react-dsfr/Display";
+import { useNavigate } from "react-router";
+import { BRAND_TOP_LINES, OPERATOR_NAME, SERVICE_TAGLINE, SERVICE_TITLE } from "../config";
+import { useSession } from "../auth/session";
+
+export const MAIN_CONTENT_ID = "contenu";
+const FOOTER_ID = "pied-de-page";
+
+const brandTop = (
+  <>
+    {BRAND_TOP_LINES.map((line, i) => (
+      <span key={line}>
+        {i > 0 && <br />}
+        {line}
+      </span>
+    ))}
+  </>
+);
+
+const homeLinkProps = {
+  to: "/",
+  title: `Accueil — ${SERVICE_TITLE} (${BRAND_TOP_LINES.join(" ")})`,
+};
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { state, logout } = useSession();
+  const navigate = useNavigate();
+
+  const onLogout = async () => {
+    await logout();
+    navigate("/connexion", { replace: true });
+  };
+
+  return (
+    <>
+      <SkipLinks
+        links={[
+          { label: "Contenu", anchor: `#${MAIN_CONTENT_ID}` },
+          { label: "Pied de page", anchor: `#${FOOTER_ID}` },
+        ]}
+      />
+      <Header
+        brandTop={brandTop}
+        serviceTitle={SERVICE_TITLE}
+        serviceTagline={SERVICE_TAGLINE}
+        homeLinkProps={homeLinkProps}
+        quickAccessItems={
+          state.status === "authenticated"
+            ? [
+                {
+                  iconId: "fr-icon-logout-box-r-line",
+                  text: "Se déconnecter",
+                  buttonProps: { type: "button", onClick: () => void onLogout() },
+                },
+              ]
+            : []
+        }
+      />
+      <main id={MAIN_CONTENT_ID} className="fr-container fr-py-6w" tabIndex={-1}>
+        {children}
+      </main>
+      <Footer
+        id={FOOTER_ID}
+        accessibility="non compliant"
+        contentDescription={`${SERVICE_TITLE} est le système d'information de l'État pour le parcours de sortie de la prostitution. Service opéré par : ${OPERATOR_NAME}.`}
+        accessibilityLinkProps={{ to: "/accessibilite" }}
+        termsLinkProps={{ to: "/mentions-legales" }}
+        bottomItems={[
+          { text: "Données personnelles", linkProps: { to: "/donnees-personnelles" } },
+          headerFooterDisplayItem,
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,7 @@
+export function Loading() {
+  return (
+    <p role="status" aria-live="polite">
+      Chargement…
+    </p>
+  );
+}
