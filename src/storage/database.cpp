@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 
 namespace parcours::storage {
@@ -111,6 +112,13 @@ Database::Database(DbUrl url, std::size_t pool_size) : url_(std::move(url)), poo
     if (url_.engine == Engine::kSqlite) {
         std::filesystem::path file(url_.target);
         if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+        if (!std::filesystem::exists(file)) {
+            // Personal data: the file (and the -wal/-shm files SQLite derives from it) is the
+            // owner's alone.
+            std::ofstream{file};
+            std::filesystem::permissions(file, std::filesystem::perms::owner_read |
+                                                   std::filesystem::perms::owner_write);
+        }
     }
     pool_ = std::make_unique<soci::connection_pool>(pool_size_);
     for (std::size_t i = 0; i != pool_size_; ++i) {
