@@ -116,8 +116,8 @@ Database::Database(DbUrl url, std::size_t pool_size) : url_(std::move(url)), poo
             // Personal data: the file (and the -wal/-shm files SQLite derives from it) is the
             // owner's alone.
             std::ofstream{file};
-            std::filesystem::permissions(file, std::filesystem::perms::owner_read |
-                                                   std::filesystem::perms::owner_write);
+            std::filesystem::permissions(
+                file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
         }
     }
     pool_ = std::make_unique<soci::connection_pool>(pool_size_);
