@@ -34,6 +34,14 @@ const char* ErrorCodeName(ErrorCode code) {
             return "unsupported_media_type";
         case ErrorCode::kInternal:
             return "internal_error";
+        case ErrorCode::kTransitionNotAllowed:
+            return "transition_not_allowed";
+        case ErrorCode::kAvisMissing:
+            return "avis_missing";
+        case ErrorCode::kMaxDurationReached:
+            return "max_duration_reached";
+        case ErrorCode::kDemandeIncomplete:
+            return "demande_incomplete";
     }
     return "internal_error";
 }

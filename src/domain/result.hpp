@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace parcours::domain {
 
@@ -23,6 +24,10 @@ enum class ErrorCode {
     kPayloadTooLarge,
     kUnsupportedMediaType,
     kInternal,
+    kTransitionNotAllowed,
+    kAvisMissing,
+    kMaxDurationReached,
+    kDemandeIncomplete,
 };
 
 // Stable machine-readable code of the JSON error shape ("validation_failed" ...).
@@ -30,8 +35,9 @@ const char* ErrorCodeName(ErrorCode code);
 
 struct Error {
     ErrorCode code;
-    std::string message;  // French, shown to the user; never carries personal data
-    std::string field;    // the input field at fault, or empty
+    std::string message;               // French, shown to the user; never carries personal data
+    std::string field;                 // the input field at fault, or empty
+    std::vector<std::string> missing;  // what is missing, in French (incomplete demande)
 };
 
 template <class T>
@@ -68,7 +74,7 @@ struct Ok {};
 using Status = Result<Ok>;
 
 inline Error Fail(ErrorCode code, std::string message, std::string field = {}) {
-    return Error{code, std::move(message), std::move(field)};
+    return Error{code, std::move(message), std::move(field), {}};
 }
 
 }  // namespace parcours::domain

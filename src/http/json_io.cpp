@@ -65,7 +65,12 @@ int StatusOf(ErrorCode code) {
         case ErrorCode::kNotFound:
             return 404;
         case ErrorCode::kConflict:
+        case ErrorCode::kTransitionNotAllowed:
+        case ErrorCode::kAvisMissing:
             return 409;
+        case ErrorCode::kMaxDurationReached:
+        case ErrorCode::kDemandeIncomplete:
+            return 422;
         case ErrorCode::kPayloadTooLarge:
             return 413;
         case ErrorCode::kUnsupportedMediaType:
@@ -85,6 +90,7 @@ void WriteJson(RequestContext& ctx, int status, const nlohmann::json& body) {
 void WriteError(httplib::Response& res, const domain::Error& error) {
     nlohmann::json body = {{"code", domain::ErrorCodeName(error.code)}, {"message", error.message}};
     if (!error.field.empty()) body["field"] = error.field;
+    if (!error.missing.empty()) body["missing"] = error.missing;
     res.status = StatusOf(error.code);
     res.set_content(nlohmann::json{{"error", body}}.dump(-1, ' ', false,
                                                          nlohmann::json::error_handler_t::replace),

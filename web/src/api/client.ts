@@ -17,13 +17,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | undefined;
+  /** What still prevents an action (e.g. `demande_incomplete`), in French, when the server says so. */
+  readonly missing: readonly string[];
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(status: number, code: string, message: string, field?: string, missing: readonly string[] = []) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.field = field;
+    this.missing = missing;
   }
 }
 
@@ -67,6 +70,22 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** `?a=1&b=x` from the defined, non-empty values (or "" when there are none). */
+export function queryString(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === "") continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text === "" ? "" : `?${text}`;
+}
+
+/** A path segment from an id (numbers, or opaque strings the server gave us). */
+export function seg(id: number | string): string {
+  return encodeURIComponent(String(id));
+}
+
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
@@ -92,8 +111,9 @@ export async function request<T>(method: Method, path: string, options: RequestO
   const payload = await readJson(response);
   if (!response.ok) {
     if (isErrorBody(payload)) {
-      const { code, message, field } = payload.error;
-      throw new ApiError(response.status, code, message, field);
+      const { code, message, field, missing } = payload.error;
+      const list = Array.isArray(missing) ? missing.filter((m): m is string => typeof m === "string") : [];
+      throw new ApiError(response.status, code, message, field, list);
     }
     throw new ApiError(response.status, "unexpected_response", UNEXPECTED_ERROR_MESSAGE);
   }

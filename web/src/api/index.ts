@@ -1,3 +1,6 @@
 export { ApiError, isApiError, setCsrfToken } from "./client";
 export * from "./auth";
 export * from "./types";
+export * from "./caseTypes";
+export * from "./parcoursTypes";
+export * from "./casework";

@@ -60,6 +60,7 @@ export interface ErrorBody {
     code: string;
     message: string;
     field?: string;
+    missing?: string[];
   };
 }
 
@@ -72,4 +73,8 @@ export const ErrorCode = {
   unauthenticated: "unauthenticated",
   accountSetupRequired: "account_setup_required",
   validationFailed: "validation_failed",
+  conflict: "conflict",
+  notFound: "not_found",
+  demandeIncomplete: "demande_incomplete",
+  transitionNotAllowed: "transition_not_allowed",
 } as const;

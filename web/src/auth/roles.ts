@@ -16,3 +16,13 @@ export function roleLabel(user: Pick<User, "role" | "role_label">): string {
   if (user.role_label !== undefined && user.role_label.trim() !== "") return user.role_label;
   return ROLE_LABELS[user.role] ?? user.role;
 }
+
+/** Roles that work on the cases of their own association (persons, parcours, demandes). */
+export function isAssociationRole(user: Pick<User, "role">): boolean {
+  return user.role === "association_worker" || user.role === "association_admin";
+}
+
+/** Roles that may read persons and parcours (association staff, prefecture, signatory). */
+export function canReadCases(user: Pick<User, "role">): boolean {
+  return isAssociationRole(user) || user.role === "prefecture_instructor" || user.role === "signatory";
+}

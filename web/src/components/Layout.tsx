@@ -3,9 +3,11 @@ import { Header } from "@codegouvfr/react-dsfr/Header";
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { headerFooterDisplayItem } from "@codegouvfr/react-dsfr/Display";
-import { useNavigate } from "react-router";
+import type { MainNavigationProps } from "@codegouvfr/react-dsfr/MainNavigation";
+import { useLocation, useNavigate } from "react-router";
 import { BRAND_TOP_LINES, OPERATOR_NAME, SERVICE_TAGLINE, SERVICE_TITLE } from "../config";
 import { useSession } from "../auth/session";
+import { isAssociationRole } from "../auth/roles";
 
 export const MAIN_CONTENT_ID = "contenu";
 const FOOTER_ID = "pied-de-page";
@@ -26,9 +28,25 @@ const homeLinkProps = {
   title: `Accueil — ${SERVICE_TITLE} (${BRAND_TOP_LINES.join(" ")})`,
 };
 
+/** Main navigation of the association roles (the other roles get theirs with their screens). */
+function navigationFor(state: ReturnType<typeof useSession>["state"], pathname: string): MainNavigationProps.Item[] {
+  if (state.status !== "authenticated" || !isAssociationRole(state.user)) return [];
+  const isNew = pathname === "/personnes/nouvelle";
+  return [
+    {
+      text: "Personnes",
+      linkProps: { to: "/personnes" },
+      isActive: !isNew && (pathname.startsWith("/personnes") || pathname.startsWith("/parcours")),
+    },
+    { text: "Nouvelle personne", linkProps: { to: "/personnes/nouvelle" }, isActive: isNew },
+  ];
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { state, logout } = useSession();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const navigation = navigationFor(state, pathname);
 
   const onLogout = async () => {
     await logout();
@@ -48,6 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
         serviceTitle={SERVICE_TITLE}
         serviceTagline={SERVICE_TAGLINE}
         homeLinkProps={homeLinkProps}
+        {...(navigation.length > 0 ? { navigation } : {})}
         quickAccessItems={
           state.status === "authenticated"
             ? [

@@ -1,0 +1,103 @@
+// Client functions for every route of docs/api/case-workflow.md.
+import { queryString, request, seg } from "./client";
+import type {
+  Assessment,
+  AssessmentCreate,
+  Association,
+  AssociationCreate,
+  CriteriaGrid,
+  CriteriaGridUpdate,
+  ItemsResponse,
+  IsoDate,
+  Paginated,
+  Person,
+  PersonCreate,
+  PersonCreated,
+  PersonListQuery,
+  PersonPatch,
+  PersonSummary,
+  Referral,
+  ReferralCreate,
+} from "./caseTypes";
+import type {
+  AvisCreate,
+  DecisionCreate,
+  Demande,
+  DemandeBody,
+  DocumentUpdate,
+  DocumentVersion,
+  ExitCreate,
+  Followup,
+  FollowupCreate,
+  Parcours,
+  ParcoursDocument,
+  ParcoursSummary,
+} from "./parcoursTypes";
+
+type Opts = { signal?: AbortSignal };
+const withSignal = (o?: Opts) => (o?.signal ? { signal: o.signal } : {});
+
+// ---- Associations (admin creates; association users see their own) ----
+
+export const createAssociation = (body: AssociationCreate) =>
+  request<Association>("POST", "/associations", { body });
+export const listAssociations = (o?: Opts) =>
+  request<ItemsResponse<Association>>("GET", "/associations", withSignal(o));
+export const getAssociation = (id: number, o?: Opts) =>
+  request<Association>("GET", `/associations/${seg(id)}`, withSignal(o));
+
+// ---- Persons and referrals ----
+
+export const createPerson = (body: PersonCreate) => request<PersonCreated>("POST", "/persons", { body });
+export const listPersons = (query: PersonListQuery, o?: Opts) =>
+  request<Paginated<PersonSummary>>("GET", `/persons${queryString({ ...query })}`, withSignal(o));
+export const getPerson = (id: number, o?: Opts) => request<Person>("GET", `/persons/${seg(id)}`, withSignal(o));
+export const updatePerson = (id: number, body: PersonPatch) =>
+  request<Person>("PATCH", `/persons/${seg(id)}`, { body });
+export const addReferral = (personId: number, body: ReferralCreate) =>
+  request<Referral>("POST", `/persons/${seg(personId)}/referrals`, { body });
+
+// ---- Criteria grid and assessments ----
+
+export const getCriteria = (departement: string, date?: IsoDate, o?: Opts) =>
+  request<CriteriaGrid>("GET", `/departements/${seg(departement)}/criteria${queryString({ date })}`, withSignal(o));
+export const putCriteria = (departement: string, body: CriteriaGridUpdate) =>
+  request<CriteriaGrid>("PUT", `/departements/${seg(departement)}/criteria`, { body });
+export const createAssessment = (personId: number, body: AssessmentCreate) =>
+  request<Assessment>("POST", `/persons/${seg(personId)}/assessments`, { body });
+
+// ---- Parcours ----
+
+export const openParcours = (personId: number) =>
+  request<Parcours>("POST", "/parcours", { body: { person_id: personId } });
+export const getParcours = (id: number, o?: Opts) => request<Parcours>("GET", `/parcours/${seg(id)}`, withSignal(o));
+export const listParcours = (personId: number, o?: Opts) =>
+  request<ItemsResponse<ParcoursSummary>>("GET", `/parcours${queryString({ person_id: personId })}`, withSignal(o));
+
+export const putDocument = (parcoursId: number, body: DocumentUpdate) =>
+  request<ParcoursDocument>("PUT", `/parcours/${seg(parcoursId)}/document`, { body });
+export const getDocument = (parcoursId: number, version?: number, o?: Opts) =>
+  request<ParcoursDocument>("GET", `/parcours/${seg(parcoursId)}/document${queryString({ version })}`, withSignal(o));
+export const listDocumentVersions = (parcoursId: number, o?: Opts) =>
+  request<ItemsResponse<DocumentVersion>>("GET", `/parcours/${seg(parcoursId)}/document/versions`, withSignal(o));
+
+export const addFollowup = (parcoursId: number, body: FollowupCreate) =>
+  request<Followup>("POST", `/parcours/${seg(parcoursId)}/followups`, { body });
+export const listFollowups = (parcoursId: number, o?: Opts) =>
+  request<ItemsResponse<Followup>>("GET", `/parcours/${seg(parcoursId)}/followups`, withSignal(o));
+
+export const exitParcours = (parcoursId: number, body: ExitCreate) =>
+  request<Parcours>("POST", `/parcours/${seg(parcoursId)}/exit`, { body });
+
+// ---- Demandes ----
+
+export const createDemande = (parcoursId: number, body: DemandeBody) =>
+  request<Demande>("POST", `/parcours/${seg(parcoursId)}/demandes`, { body });
+export const updateDemande = (id: number, body: DemandeBody) =>
+  request<Demande>("PUT", `/demandes/${seg(id)}`, { body });
+export const getDemande = (id: number, o?: Opts) => request<Demande>("GET", `/demandes/${seg(id)}`, withSignal(o));
+export const submitDemande = (id: number) => request<Demande>("POST", `/demandes/${seg(id)}/submit`);
+export const recordAvis = (id: number, body: AvisCreate) =>
+  request<Demande>("POST", `/demandes/${seg(id)}/avis`, { body });
+export const recordDecision = (id: number, body: DecisionCreate) =>
+  request<Demande>("POST", `/demandes/${seg(id)}/decision`, { body });

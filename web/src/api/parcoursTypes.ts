@@ -1,0 +1,233 @@
+// Shapes of the parcours and demande routes (docs/api/case-workflow.md). Dates are "AAAA-MM-JJ".
+import type { IsoDate } from "./caseTypes";
+
+export type ParcoursState =
+  | "file_in_preparation"
+  | "submitted"
+  | "opinion_given"
+  | "refused"
+  | "active"
+  | "renewal_submitted"
+  | "renewal_opinion_given"
+  | "not_renewed"
+  | "exited";
+
+export interface Period {
+  number: number;
+  start: IsoDate;
+  end: IsoDate;
+  /** Days without rights between the previous period's end and this start (0 when contiguous). */
+  gap_days_before: number;
+}
+
+export interface ParcoursEvent {
+  id: number;
+  /** Timestamp of the recording. */
+  at: string;
+  /** Date the event took effect. */
+  date: IsoDate | null;
+  actor_role: string;
+  from: string | null;
+  to: string | null;
+  type: string;
+  basis: string | null;
+  reasons: string | null;
+}
+
+export interface ExitOutcome {
+  housing: string;
+  employment: string;
+  training: string;
+  residence_title: string;
+  income_source: string;
+}
+
+export interface ParcoursExit {
+  date: IsoDate;
+  reason: ExitReason | string;
+  outcome: Partial<ExitOutcome> | null;
+}
+
+export interface Parcours {
+  id: number;
+  person_id: number;
+  pseudonym: string;
+  association_id: number;
+  departement: string;
+  state: ParcoursState | string;
+  state_label: string;
+  periods: Period[];
+  months_used: number;
+  months_left: number;
+  max_months: number;
+  current_demande: Demande | null;
+  demandes: Demande[];
+  document: ParcoursDocument | null;
+  exit: ParcoursExit | null;
+  events: ParcoursEvent[];
+}
+
+/** What `GET /parcours?person_id=` lists. */
+export interface ParcoursSummary {
+  id: number;
+  person_id: number;
+  pseudonym?: string;
+  state: ParcoursState | string;
+  state_label: string;
+}
+
+// ---- Document (R121-12-12) ----
+
+export interface Commitment {
+  text: string;
+  category: string;
+}
+
+export type ActionDomain =
+  | "housing"
+  | "health"
+  | "rights"
+  | "language"
+  | "training"
+  | "employment"
+  | "social_life"
+  | "safety"
+  | "legal";
+
+export type ActionStatus = "planned" | "in_progress" | "done" | "abandoned";
+
+export interface DocumentAction {
+  domain: ActionDomain | "";
+  description: string;
+  partner: string;
+  planned_start: IsoDate | null;
+  planned_end: IsoDate | null;
+  status: ActionStatus;
+  result: string;
+}
+
+export interface DocumentUpdate {
+  commitments: Commitment[];
+  actions: DocumentAction[];
+}
+
+export interface ParcoursDocument extends DocumentUpdate {
+  version: number;
+  period_number: number | null;
+  created_at: string;
+}
+
+export interface DocumentVersion {
+  version: number;
+  period_number: number | null;
+  created_at: string;
+}
+
+// ---- Follow-up log ----
+
+export type FollowupKind = "interview" | "accompaniment" | "phone" | "incident" | "other";
+
+export interface FollowupCreate {
+  date: IsoDate;
+  kind: FollowupKind;
+  action_index?: number;
+  difficulties: string[];
+  text: string;
+}
+
+export interface Followup extends FollowupCreate {
+  id: number;
+  post_parcours?: boolean;
+  created_at?: string;
+  kind_label?: string;
+}
+
+// ---- Exit ----
+
+export type ExitReason =
+  | "completed"
+  | "not_renewed"
+  | "ended_early_prefect"
+  | "ended_early_person"
+  | "person_withdrew"
+  | "moved"
+  | "lost_contact"
+  | "deceased";
+
+export interface ExitCreate {
+  date: IsoDate;
+  reason: ExitReason | "";
+  reasons?: string;
+  notified_on?: IsoDate;
+  outcome: ExitOutcome;
+}
+
+// ---- Demandes ----
+
+export type DemandeKind = "initiale" | "renouvellement";
+export type DemandeState = "draft" | "submitted" | "avis_given" | "decided";
+export type AttachmentKind = "sworn_statement" | "identity_document" | "situation_document" | "other";
+
+export interface Attachment {
+  kind: AttachmentKind;
+  label: string;
+}
+
+export interface AssociationOpinion {
+  favourable: boolean | null;
+  text: string;
+}
+
+export interface DemandeBody {
+  kind: DemandeKind;
+  association_opinion: AssociationOpinion;
+  expected_results: string;
+  achieved_results: string;
+  difficulties: string;
+  sworn_statement_declared: boolean;
+  attachments: Attachment[];
+}
+
+export type AvisOutcome = "favorable" | "defavorable" | "ajourne";
+export type DecisionOutcome = "autorise" | "refuse";
+
+export interface Avis {
+  outcome: AvisOutcome | string;
+  reasons: string | null;
+  date: IsoDate | null;
+}
+
+export interface Decision {
+  outcome: DecisionOutcome | string;
+  start_date: IsoDate | null;
+  end_date: IsoDate | null;
+  reasons: string | null;
+  notified_on: IsoDate | null;
+}
+
+export interface Demande extends DemandeBody {
+  id: number;
+  parcours_id: number;
+  state: DemandeState | string;
+  /** 1 = initial, 2..4 = renewals. */
+  number: number;
+  document_version: number | null;
+  submitted_at: string | null;
+  avis: Avis | null;
+  decision: Decision | null;
+  /** In French: what still prevents submission (empty when complete). */
+  missing: string[];
+}
+
+export interface AvisCreate {
+  outcome: AvisOutcome;
+  reasons: string;
+  date?: IsoDate;
+}
+
+export interface DecisionCreate {
+  outcome: DecisionOutcome;
+  start_date?: IsoDate;
+  reasons?: string;
+  notified_on?: IsoDate;
+}
