@@ -1,0 +1,173 @@
+import { useState, type FormEvent } from "react";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { exitParcours, type ApiError, type ExitOutcome, type ExitReason, type Parcours } from "../../api";
+import { FormError } from "../../components/FormError";
+import { formatDate, todayIso } from "../../casework/dates";
+import { fieldState } from "../../casework/fields";
+import { EXIT_REASON, labelOf, optionsOf } from "../../casework/labels";
+import { asApiError } from "../../casework/useResource";
+
+const OUTCOME_FIELDS: [keyof ExitOutcome, string, string][] = [
+  ["housing", "Logement", "Par exemple : logement autonome, hébergement"],
+  ["employment", "Emploi", "Par exemple : CDI, intérim, sans emploi"],
+  ["training", "Formation", "Par exemple : formation qualifiante en cours"],
+  ["residence_title", "Titre de séjour", "Par exemple : carte de séjour temporaire"],
+  ["income_source", "Ressources", "Par exemple : salaire, RSA, AFIS"],
+];
+
+/** Reasons after which the notification date and written reasons are expected. */
+const NEEDS_REASONS = new Set<string>(["not_renewed", "ended_early_prefect"]);
+
+interface Props {
+  parcours: Parcours;
+  canEdit: boolean;
+  onExited: (p: Parcours) => void;
+}
+
+export function ExitSection({ parcours, canEdit, onExited }: Props) {
+  const [open, setOpen] = useState(false);
+  if (parcours.exit !== null) {
+    const { exit } = parcours;
+    return (
+      <section aria-labelledby="sortie-titre" className="fr-mt-6w">
+        <h2 id="sortie-titre">Sortie du parcours</h2>
+        <p>
+          Sortie le {formatDate(exit.date)} : {labelOf(EXIT_REASON, exit.reason)}.
+        </p>
+        {exit.outcome !== null && (
+          <ul>
+            {OUTCOME_FIELDS.filter(([k]) => exit.outcome?.[k]).map(([k, label]) => (
+              <li key={k}>
+                {label} : {exit.outcome?.[k]}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    );
+  }
+  if (!canEdit) return null;
+  return (
+    <section aria-labelledby="sortie-titre" className="fr-mt-6w">
+      <h2 id="sortie-titre">Clore le parcours</h2>
+      {open ? (
+        <ExitForm parcoursId={parcours.id} onCancel={() => setOpen(false)} onExited={onExited} />
+      ) : (
+        <Button priority="secondary" iconId="fr-icon-logout-box-r-line" onClick={() => setOpen(true)}>
+          Clore le parcours
+        </Button>
+      )}
+    </section>
+  );
+}
+
+function ExitForm(props: { parcoursId: number; onCancel: () => void; onExited: (p: Parcours) => void }) {
+  const [date, setDate] = useState(todayIso());
+  const [reason, setReason] = useState<ExitReason | "">("");
+  const [reasons, setReasons] = useState("");
+  const [notifiedOn, setNotifiedOn] = useState("");
+  const [outcome, setOutcome] = useState<ExitOutcome>({
+    housing: "",
+    employment: "",
+    training: "",
+    residence_title: "",
+    income_source: "",
+  });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (submitting) return;
+    setSubmitting(true);
+    setError(null);
+    try {
+      const updated = await exitParcours(props.parcoursId, {
+        date,
+        reason,
+        ...(reasons.trim() !== "" ? { reasons: reasons.trim() } : {}),
+        ...(notifiedOn !== "" ? { notified_on: notifiedOn } : {}),
+        outcome,
+      });
+      props.onExited(updated);
+    } catch (e) {
+      setError(asApiError(e));
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Clore le parcours">
+      {error !== null && <FormError level={3} title="Clôture impossible" message={error.message} />}
+      <Input
+        label="Date de sortie *"
+        hintText="JJ/MM/AAAA"
+        {...fieldState(error, "date")}
+        nativeInputProps={{ type: "date", name: "exit.date", value: date, onChange: (e) => setDate(e.target.value) }}
+      />
+      <Select
+        label="Motif de sortie *"
+        {...fieldState(error, "reason")}
+        nativeSelectProps={{ name: "exit.reason", value: reason, onChange: (e) => setReason(e.target.value as ExitReason | "") }}
+      >
+        <option value="" disabled>
+          Sélectionner un motif
+        </option>
+        {optionsOf(EXIT_REASON).map(([code, label]) => (
+          <option key={code} value={code}>
+            {label}
+          </option>
+        ))}
+      </Select>
+      <Input
+        label={NEEDS_REASONS.has(reason) ? "Motifs écrits *" : "Motifs écrits"}
+        hintText="Obligatoires pour un non-renouvellement ou une fin anticipée décidée par le préfet"
+        textArea
+        {...fieldState(error, "reasons")}
+        nativeTextAreaProps={{ name: "exit.reasons", rows: 3, value: reasons, onChange: (e) => setReasons(e.target.value) }}
+      />
+      <Input
+        label={NEEDS_REASONS.has(reason) ? "Date de notification *" : "Date de notification"}
+        hintText="JJ/MM/AAAA"
+        {...fieldState(error, "notified_on")}
+        nativeInputProps={{
+          type: "date",
+          name: "exit.notified_on",
+          value: notifiedOn,
+          onChange: (e) => setNotifiedOn(e.target.value),
+        }}
+      />
+      <fieldset className="fr-fieldset">
+        <legend className="fr-fieldset__legend">Situation à la sortie</legend>
+        {OUTCOME_FIELDS.map(([key, label, hint]) => (
+          <div key={key} className="fr-fieldset__element">
+            <Input
+              label={label}
+              hintText={hint}
+              {...fieldState(error, `outcome.${key}`)}
+              nativeInputProps={{
+                name: `exit.outcome.${key}`,
+                value: outcome[key],
+                onChange: (e) => setOutcome((o) => ({ ...o, [key]: e.target.value })),
+              }}
+            />
+          </div>
+        ))}
+      </fieldset>
+      <ul className="fr-btns-group fr-btns-group--inline-md">
+        <li>
+          <Button type="submit" disabled={submitting}>
+            Clore le parcours
+          </Button>
+        </li>
+        <li>
+          <Button type="button" priority="secondary" onClick={props.onCancel}>
+            Annuler
+          </Button>
+        </li>
+      </ul>
+    </form>
+  );
+}
