@@ -11,6 +11,7 @@
 #include "storage/migrations.hpp"
 #include "usecases/accounts.hpp"
 #include "usecases/audit_log.hpp"
+#include "usecases/persons.hpp"
 
 namespace parcours::cli {
 
@@ -187,6 +188,35 @@ int Run(int argc, char** argv) {
                 std::cout << u.id << '\t' << u.email << '\t' << domain::RoleName(u.role) << '\t'
                           << ScopeOf(u) << '\t' << (u.disabled_at ? "disabled" : "active") << '\n';
             }
+            return 0;
+        };
+    });
+
+    auto* association_cmd = app.add_subcommand("association", "Manage approved associations");
+    association_cmd->require_subcommand(1);
+    nlohmann::json association_input = nlohmann::json::object();
+    std::string a_name, a_departement, a_siret, a_rna, a_declared;
+    auto* association_add =
+        association_cmd->add_subcommand("add", "Register an association (id last)");
+    AddCommon(association_add, o);
+    association_add->add_option("--name", a_name, "Name")->required();
+    association_add->add_option("--departement", a_departement, "Seat département (INSEE code)")
+        ->required();
+    association_add->add_option("--siret", a_siret, "SIRET (14 digits)");
+    association_add->add_option("--rna", a_rna, "RNA number (W + 9 digits)");
+    association_add->add_option("--declaration-date", a_declared, "Declaration date AAAA-MM-JJ");
+    association_add->callback([&] {
+        action = [&] {
+            association_input["name"] = a_name;
+            association_input["departement"] = a_departement;
+            if (!a_siret.empty()) association_input["siret"] = a_siret;
+            if (!a_rna.empty()) association_input["rna"] = a_rna;
+            if (!a_declared.empty()) association_input["declaration_date"] = a_declared;
+            App a(Resolve(o), SchemaMode::kRequireCurrent);
+            auto created = Check(usecases::CreateAssociation(a.ports(), std::nullopt,
+                                                             association_input, kCliMeta, Now()));
+            std::cout << "association created: " << created["name"].get<std::string>() << "\n"
+                      << created["id"].get<long long>() << "\n";
             return 0;
         };
     });

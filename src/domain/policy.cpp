@@ -36,6 +36,38 @@ constexpr std::array kRules = {
     PolicyRule{kAssociationAdmin, kDisableUser, kOwnAssociation},
     // The audit trail is the administrator's.
     PolicyRule{kAdmin, kReadAudit, kInstance},
+    // Approved associations: created by the administrator; read within one's scope.
+    PolicyRule{kAdmin, kManageAssociations, kInstance},
+    PolicyRule{kAdmin, kReadAssociation, kInstance},
+    PolicyRule{kAssociationWorker, kReadAssociation, kOwnAssociation},
+    PolicyRule{kAssociationAdmin, kReadAssociation, kOwnAssociation},
+    PolicyRule{kPrefectureInstructor, kReadAssociation, kOwnDepartement},
+    PolicyRule{kSignatory, kReadAssociation, kOwnDepartement},
+    // Persons and their cases: the association that follows them; the prefecture instructs and
+    // the signatory decides within the département (CASF L121-9 II, R121-12-9, R121-12-10).
+    PolicyRule{kAssociationWorker, kCreatePerson, kOwnAssociation},
+    PolicyRule{kAssociationAdmin, kCreatePerson, kOwnAssociation},
+    PolicyRule{kAssociationWorker, kReadPerson, kOwnAssociation},
+    PolicyRule{kAssociationAdmin, kReadPerson, kOwnAssociation},
+    PolicyRule{kPrefectureInstructor, kReadPerson, kOwnDepartement},
+    PolicyRule{kSignatory, kReadPerson, kOwnDepartement},
+    PolicyRule{kAssociationWorker, kReadPersonIdentity, kOwnAssociation},
+    PolicyRule{kAssociationAdmin, kReadPersonIdentity, kOwnAssociation},
+    PolicyRule{kPrefectureInstructor, kReadPersonIdentity, kOwnDepartement},
+    PolicyRule{kSignatory, kReadPersonIdentity, kOwnDepartement},
+    PolicyRule{kAssociationWorker, kEditCase, kOwnAssociation},
+    PolicyRule{kAssociationAdmin, kEditCase, kOwnAssociation},
+    // The commission's criteria grid: read in the département, edited by its secretariat.
+    PolicyRule{kAssociationWorker, kReadCriteriaGrid, kOwnDepartement},
+    PolicyRule{kAssociationAdmin, kReadCriteriaGrid, kOwnDepartement},
+    PolicyRule{kPrefectureInstructor, kReadCriteriaGrid, kOwnDepartement},
+    PolicyRule{kCommissionMember, kReadCriteriaGrid, kOwnDepartement},
+    PolicyRule{kSignatory, kReadCriteriaGrid, kOwnDepartement},
+    PolicyRule{kAnalystRegional, kReadCriteriaGrid, kOwnRegion},
+    PolicyRule{kAnalystNational, kReadCriteriaGrid, kInstance},
+    PolicyRule{kPrefectureInstructor, kEditCriteriaGrid, kOwnDepartement},
+    PolicyRule{kPrefectureInstructor, kRecordAvis, kOwnDepartement},
+    PolicyRule{kSignatory, kRecordDecision, kOwnDepartement},
 };
 
 // Scopes ordered from widest to narrowest.
@@ -55,6 +87,26 @@ std::string_view ActionName(Action action) {
             return "disable_user";
         case kReadAudit:
             return "read_audit";
+        case kManageAssociations:
+            return "manage_associations";
+        case kReadAssociation:
+            return "read_association";
+        case kCreatePerson:
+            return "create_person";
+        case kReadPerson:
+            return "read_person";
+        case kReadPersonIdentity:
+            return "read_person_identity";
+        case kEditCase:
+            return "edit_case";
+        case kReadCriteriaGrid:
+            return "read_criteria_grid";
+        case kEditCriteriaGrid:
+            return "edit_criteria_grid";
+        case kRecordAvis:
+            return "record_avis";
+        case kRecordDecision:
+            return "record_decision";
     }
     return "";
 }

@@ -16,6 +16,16 @@ enum class Action {
     kReadUser,
     kDisableUser,
     kReadAudit,
+    kManageAssociations,
+    kReadAssociation,
+    kCreatePerson,
+    kReadPerson,
+    kReadPersonIdentity,  // names, birth date, nationality, children, administrative status
+    kEditCase,            // referrals, assessments, parcours, document, follow-ups, demandes, exit
+    kReadCriteriaGrid,
+    kEditCriteriaGrid,
+    kRecordAvis,
+    kRecordDecision,
 };
 
 enum class Scope {

@@ -36,6 +36,30 @@ void ListUsers(RequestContext& ctx);
 void GetUser(RequestContext& ctx);
 void DisableUser(RequestContext& ctx);
 void ListAudit(RequestContext& ctx);
+void CreateAssociation(RequestContext& ctx);
+void ListAssociations(RequestContext& ctx);
+void GetAssociation(RequestContext& ctx);
+void CreatePerson(RequestContext& ctx);
+void ListPersons(RequestContext& ctx);
+void GetPerson(RequestContext& ctx);
+void UpdatePerson(RequestContext& ctx);
+void AddReferral(RequestContext& ctx);
+void CreateAssessment(RequestContext& ctx);
+void GetCriteria(RequestContext& ctx);
+void PutCriteria(RequestContext& ctx);
+void OpenParcours(RequestContext& ctx);
+void GetParcours(RequestContext& ctx);
+void PutDocument(RequestContext& ctx);
+void GetDocument(RequestContext& ctx);
+void AddFollowup(RequestContext& ctx);
+void ListFollowups(RequestContext& ctx);
+void ExitParcours(RequestContext& ctx);
+void CreateDemande(RequestContext& ctx);
+void EditDemande(RequestContext& ctx);
+void GetDemande(RequestContext& ctx);
+void SubmitDemande(RequestContext& ctx);
+void RecordAvis(RequestContext& ctx);
+void RecordDecision(RequestContext& ctx);
 }  // namespace handlers
 
 }  // namespace parcours::http

@@ -93,6 +93,15 @@ std::string SodiumCrypto::Digest(std::string_view data) {
     return hex;
 }
 
+std::string SodiumCrypto::KeyedDigest(std::string_view data) {
+    unsigned char digest[32];
+    crypto_generichash(digest, sizeof digest, Bytes(data), data.size(), keys_.pseudonym_key.data(),
+                       keys_.pseudonym_key.size());
+    char hex[sizeof digest * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
+
 std::string SodiumCrypto::NewTotpSecret() {
     unsigned char raw[20];  // 160 bits, RFC 4226 recommendation
     randombytes_buf(raw, sizeof raw);

@@ -26,6 +26,7 @@ class SodiumCrypto final : public usecases::Crypto {
     void VerifyDummyPassword(std::string_view password) override;
     std::string RandomToken(std::size_t bytes) override;
     std::string Digest(std::string_view data) override;
+    std::string KeyedDigest(std::string_view data) override;
     std::string NewTotpSecret() override;
     std::optional<long long> MatchTotp(std::string_view secret_base32,
                                        std::string_view code,

@@ -10,13 +10,15 @@ namespace parcours::storage {
 class SociUnitOfWork final : public usecases::UnitOfWork,
                              private usecases::AccountRepository,
                              private usecases::AuditRepository,
-                             private usecases::ReferenceRepository {
+                             private usecases::ReferenceRepository,
+                             private usecases::CaseRepository {
   public:
     explicit SociUnitOfWork(Database& db) : tx_(db) {}
 
     usecases::AccountRepository& Accounts() override { return *this; }
     usecases::AuditRepository& Audit() override { return *this; }
     usecases::ReferenceRepository& Reference() override { return *this; }
+    usecases::CaseRepository& Cases() override { return *this; }
     void Commit() override { tx_.Commit(); }
 
   private:
@@ -62,6 +64,46 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
     std::vector<usecases::DepartementRecord> ListDepartements() override;
     std::optional<usecases::DepartementRecord> FindDepartement(const std::string& code) override;
     bool RegionExists(const std::string& code) override;
+
+    // CaseRepository
+    long long InsertAssociation(const usecases::AssociationRecord& a) override;
+    std::optional<usecases::AssociationRecord> FindAssociation(long long id) override;
+    std::vector<usecases::AssociationRecord> ListAssociations(
+        std::optional<long long> only_id) override;
+    long long InsertPerson(const usecases::PersonRecord& p) override;
+    std::optional<usecases::PersonRecord> FindPerson(long long id) override;
+    void UpdatePerson(const usecases::PersonRecord& p) override;
+    std::vector<usecases::PersonRecord> ListPersons(const usecases::PersonFilter& filter) override;
+    long long CountPersons(const usecases::PersonFilter& filter) override;
+    std::vector<usecases::PersonRecord> FindPersonsByDuplicateKey(const std::string& key) override;
+    long long InsertReferral(const usecases::ReferralRecord& r) override;
+    std::vector<usecases::ReferralRecord> ListReferrals(long long person_id) override;
+    std::optional<usecases::GridRecord> FindGridInForce(const std::string& departement,
+                                                        const std::string& date) override;
+    std::optional<usecases::GridRecord> FindGridVersion(const std::string& departement,
+                                                        int version) override;
+    int MaxGridVersion(const std::string& departement) override;
+    void InsertGrid(const usecases::GridRecord& g, long long created_by) override;
+    long long InsertAssessment(const usecases::AssessmentRecord& a) override;
+    std::vector<usecases::AssessmentRecord> ListAssessments(long long person_id) override;
+    long long InsertParcours(const usecases::ParcoursRecord& p) override;
+    std::optional<usecases::ParcoursRecord> FindParcours(long long id) override;
+    std::vector<usecases::ParcoursRecord> ListParcoursOfPerson(long long person_id) override;
+    void UpdateParcours(const usecases::ParcoursRecord& p) override;
+    void InsertPeriod(const usecases::PeriodRecord& p) override;
+    std::vector<usecases::PeriodRecord> ListPeriods(long long parcours_id) override;
+    void InsertDocument(const usecases::DocumentRecord& d) override;
+    std::optional<usecases::DocumentRecord> FindDocument(long long parcours_id,
+                                                         std::optional<int> version) override;
+    std::vector<usecases::DocumentRecord> ListDocumentVersions(long long parcours_id) override;
+    long long InsertFollowup(const usecases::FollowupRecord& f) override;
+    std::vector<usecases::FollowupRecord> ListFollowups(long long parcours_id) override;
+    long long InsertDemande(const usecases::DemandeRecord& d) override;
+    void UpdateDemande(const usecases::DemandeRecord& d) override;
+    std::optional<usecases::DemandeRecord> FindDemande(long long id) override;
+    std::vector<usecases::DemandeRecord> ListDemandes(long long parcours_id) override;
+    void InsertEvent(const usecases::EventRecord& e) override;
+    std::vector<usecases::EventRecord> ListEvents(long long parcours_id) override;
 
     std::vector<usecases::UserRecord> QueryUsers(const std::string& where,
                                                  const std::function<void(soci::statement&)>& bind);

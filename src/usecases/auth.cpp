@@ -144,8 +144,14 @@ domain::Result<LoginSuccess> Login(Ports& ports,
     uow->Accounts().RecordLoginAttempt(key, meta.client_address, FormatInstant(now), true);
     AppendAudit(*uow, ports.crypto, {fresh->id, "auth.login", "user", std::to_string(fresh->id)},
                 meta, now);
+    success.principal =
+        Principal{*fresh, CredentialKind::kSession, session.id, session.csrf_token, std::nullopt};
+    if (fresh->association_id) {
+        if (auto association = uow->Cases().FindAssociation(*fresh->association_id)) {
+            success.principal.association_departement = association->departement;
+        }
+    }
     uow->Commit();
-    success.principal = Principal{*fresh, CredentialKind::kSession, session.id, session.csrf_token};
     return success;
 }
 
@@ -184,6 +190,11 @@ domain::Result<Principal> Authenticate(Ports& ports,
     auto user = uow->Accounts().FindUserById(user_id);
     if (!user || user->disabled_at) return unauthenticated;
     principal.user = *user;
+    if (user->association_id) {
+        if (auto association = uow->Cases().FindAssociation(*user->association_id)) {
+            principal.association_departement = association->departement;
+        }
+    }
     uow->Commit();
     return principal;
 }

@@ -3,7 +3,9 @@
 namespace parcours::usecases {
 
 domain::Subject Principal::Subject() const {
-    return domain::Subject{user.role, user.id, user.association_id, user.departement, user.region};
+    return domain::Subject{user.role, user.id, user.association_id,
+                           user.departement ? user.departement : association_departement,
+                           user.region};
 }
 
 bool Principal::SetupPending() const {

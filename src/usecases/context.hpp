@@ -34,6 +34,8 @@ struct Principal {
     CredentialKind kind = CredentialKind::kSession;
     long long credential_id = 0;
     std::string csrf_token;
+    // For association roles: the département of their association (filled at authentication).
+    std::optional<std::string> association_departement;
 
     domain::Subject Subject() const;
     // A first password to replace or a mandatory second factor to enrol: nothing else allowed.

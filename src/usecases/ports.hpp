@@ -10,6 +10,7 @@
 
 #include "domain/audit.hpp"
 #include "domain/role.hpp"
+#include "usecases/case_ports.hpp"
 
 namespace parcours::usecases {
 
@@ -134,6 +135,7 @@ class UnitOfWork {
     virtual AccountRepository& Accounts() = 0;
     virtual AuditRepository& Audit() = 0;
     virtual ReferenceRepository& Reference() = 0;
+    virtual CaseRepository& Cases() = 0;
     virtual void Commit() = 0;
 };
 
@@ -163,7 +165,9 @@ class Crypto {
     virtual void VerifyDummyPassword(std::string_view password) = 0;
     virtual std::string RandomToken(std::size_t bytes) = 0;  // base64url, no padding
     virtual std::string Digest(std::string_view data) = 0;   // hex BLAKE2b-256
-    virtual std::string NewTotpSecret() = 0;                 // base32
+    // Keyed BLAKE2b-256 under the pseudonym key: finds duplicates without revealing names.
+    virtual std::string KeyedDigest(std::string_view data) = 0;
+    virtual std::string NewTotpSecret() = 0;  // base32
     // The TOTP time step the code matches (±1 step), if any.
     virtual std::optional<long long> MatchTotp(std::string_view secret_base32,
                                                std::string_view code,

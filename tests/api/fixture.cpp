@@ -139,6 +139,36 @@ std::string ApiTest::TokenFor(const std::string& email) {
     return token.value().token;
 }
 
+std::string ApiTest::TokenUser(const std::string& email,
+                               domain::Role role,
+                               std::optional<long long> association,
+                               std::optional<std::string> departement,
+                               std::optional<std::string> region) {
+    usecases::UserRecord user;
+    user.email = email;
+    user.display_name = email;
+    user.role = role;
+    user.association_id = association;
+    user.departement = std::move(departement);
+    user.region = std::move(region);
+    user.password_hash = "not-a-login-account";
+    user.totp_enabled = domain::RequiresTotp(role);
+    user.created_at = user.updated_at = "2026-01-01T00:00:00Z";
+    auto uow = ports().storage.Begin();
+    uow->Accounts().InsertUser(user);
+    uow->Commit();
+    uow.reset();
+    return TokenFor(email);
+}
+
+Reply ApiTest::Call(const std::string& method,
+                    const std::string& path,
+                    const std::string& token,
+                    const nlohmann::json& body) {
+    return Send(method, path, body.is_null() ? "" : body.dump(),
+                {{"Authorization", "Bearer " + token}});
+}
+
 Session ApiTest::Login(const std::string& email,
                        const std::string& password,
                        std::optional<std::string> totp) {

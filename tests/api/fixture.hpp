@@ -67,6 +67,13 @@ class ApiTest : public ::testing::Test {
                       std::optional<std::string> region = {});
     long long AddAssociation(const std::string& name, const std::string& departement);
     std::string TokenFor(const std::string& email);
+    // An account written straight through the repository (no password hashing, TOTP marked
+    // enrolled for the roles that need it) and an API token for it.
+    std::string TokenUser(const std::string& email,
+                          domain::Role role,
+                          std::optional<long long> association = {},
+                          std::optional<std::string> departement = {},
+                          std::optional<std::string> region = {});
     Session Login(const std::string& email,
                   const std::string& password,
                   std::optional<std::string> totp = {});
@@ -76,6 +83,10 @@ class ApiTest : public ::testing::Test {
     Reply Post(const std::string& path,
                const nlohmann::json& body,
                const Session* session = nullptr);
+    Reply Call(const std::string& method,
+               const std::string& path,
+               const std::string& token,
+               const nlohmann::json& body = nullptr);
     Reply Send(const std::string& method,
                const std::string& path,
                const std::string& body,

@@ -30,6 +30,13 @@ const char* TargetName(Target t) {
 const std::map<std::string, std::map<std::string, std::set<Target>>>& Oracle() {
     using enum Target;
     const std::set<Target> any = {kNone, kSelf, kOwnScope, kOtherScope};
+    // A case record of the subject's scope: the association that follows it, the département's
+    // prefecture and signatory.
+    const std::map<std::string, std::set<Target>> kWorkers = {{"association_worker", {kOwnScope}},
+                                                              {"association_admin", {kOwnScope}}};
+    std::map<std::string, std::set<Target>> kReaders = kWorkers;
+    kReaders["prefecture_instructor"] = {kOwnScope};
+    kReaders["signatory"] = {kOwnScope};
     static const std::map<std::string, std::map<std::string, std::set<Target>>> kOracle = {
         {"GET /healthz", {{"all", any}}},
         {"POST /api/v1/auth/login", {{"all", any}}},
@@ -48,6 +55,47 @@ const std::map<std::string, std::map<std::string, std::set<Target>>>& Oracle() {
          // Disabling oneself reaches the use case, which refuses it (409): not a policy leak.
          {{"admin", {kSelf, kOwnScope, kOtherScope}}, {"association_admin", {kSelf, kOwnScope}}}},
         {"GET /api/v1/audit", {{"admin", any}}},
+        {"POST /api/v1/associations", {{"admin", any}}},
+        {"GET /api/v1/associations", {{"all", any}}},  // filtered to the caller's scope
+        {R"(GET /api/v1/associations/(\d+))",
+         {{"admin", {kOwnScope, kOtherScope}},
+          {"association_worker", {kOwnScope}},
+          {"association_admin", {kOwnScope}},
+          {"prefecture_instructor", {kOwnScope}},
+          {"signatory", {kOwnScope}}}},
+        {"POST /api/v1/persons", {{"association_worker", any}, {"association_admin", any}}},
+        {"GET /api/v1/persons",
+         {{"association_worker", any},
+          {"association_admin", any},
+          {"prefecture_instructor", any},
+          {"signatory", any}}},
+        {R"(GET /api/v1/persons/(\d+))", kReaders},
+        {R"(PATCH /api/v1/persons/(\d+))", kWorkers},
+        {R"(POST /api/v1/persons/(\d+)/referrals)", kWorkers},
+        {R"(POST /api/v1/persons/(\d+)/assessments)", kWorkers},
+        {R"(GET /api/v1/departements/([0-9AB]{2,3})/criteria)",
+         {{"association_worker", {kOwnScope}},
+          {"association_admin", {kOwnScope}},
+          {"prefecture_instructor", {kOwnScope}},
+          {"commission_member", {kOwnScope}},
+          {"signatory", {kOwnScope}},
+          {"analyst_regional", {kOwnScope}},
+          {"analyst_national", {kOwnScope, kOtherScope}}}},
+        {R"(PUT /api/v1/departements/([0-9AB]{2,3})/criteria)",
+         {{"prefecture_instructor", {kOwnScope}}}},
+        {"POST /api/v1/parcours", {{"association_worker", any}, {"association_admin", any}}},
+        {R"(GET /api/v1/parcours/(\d+))", kReaders},
+        {R"(PUT /api/v1/parcours/(\d+)/document)", kWorkers},
+        {R"(GET /api/v1/parcours/(\d+)/document)", kReaders},
+        {R"(POST /api/v1/parcours/(\d+)/followups)", kWorkers},
+        {R"(GET /api/v1/parcours/(\d+)/followups)", kReaders},
+        {R"(POST /api/v1/parcours/(\d+)/exit)", kWorkers},
+        {R"(POST /api/v1/parcours/(\d+)/demandes)", kWorkers},
+        {R"(GET /api/v1/demandes/(\d+))", kReaders},
+        {R"(PUT /api/v1/demandes/(\d+))", kWorkers},
+        {R"(POST /api/v1/demandes/(\d+)/submit)", kWorkers},
+        {R"(POST /api/v1/demandes/(\d+)/avis)", {{"prefecture_instructor", {kOwnScope}}}},
+        {R"(POST /api/v1/demandes/(\d+)/decision)", {{"signatory", {kOwnScope}}}},
     };
     return kOracle;
 }
@@ -121,47 +169,94 @@ class PolicyMatrixTest : public ApiTest {
         return cast;
     }
 
-    std::string Path(const std::string& pattern, long long id) {
-        std::string path = pattern;
-        auto pos = path.find(R"((\d+))");
-        if (pos != std::string::npos) path.replace(pos, 5, std::to_string(id));
-        return path;
-    }
-
     long long association_a_ = 0;
     long long association_b_ = 0;
+};
+
+// One case of each kind (person, parcours with its document, draft demande) in association A
+// (département 33, region 75) and in association B (département 13, region 93).
+struct CaseIds {
+    std::map<std::string, std::string> own, other;
 };
 
 TEST_F(PolicyMatrixTest, NoRoleReachesACellTheOracleDenies) {
     association_a_ = AddAssociation("Association A", "33");
     association_b_ = AddAssociation("Association B", "13");
+    CaseIds ids;
+    for (bool own : {true, false}) {
+        std::string token =
+            TokenUser(own ? "fixture@a.fr" : "fixture@b.fr", domain::Role::kAssociationWorker,
+                      own ? association_a_ : association_b_);
+        nlohmann::json person = {{"identity",
+                                  {{"last_name", own ? "Alpha" : "Beta"},
+                                   {"first_names", "Test"},
+                                   {"birth_date", "1990-01-01"},
+                                   {"nationality", "FRA"}}},
+                                 {"sex_or_gender", "female"},
+                                 {"administrative_status", "french"}};
+        Reply p = Call("POST", "/api/v1/persons", token, person);
+        ASSERT_EQ(p.status, 201) << p.raw;
+        Reply pc = Call("POST", "/api/v1/parcours", token, {{"person_id", p.body["id"]}});
+        ASSERT_EQ(pc.status, 201) << pc.raw;
+        std::string parcours = std::to_string(pc.body["id"].get<long long>());
+        Call("PUT", "/api/v1/parcours/" + parcours + "/document", token,
+             {{"commitments", {{{"text", "x"}}}},
+              {"actions", {{{"domain", "health"}, {"description", "y"}}}}});
+        Reply d = Call("POST", "/api/v1/parcours/" + parcours + "/demandes", token,
+                       {{"kind", "initiale"}});
+        ASSERT_EQ(d.status, 201) << d.raw;
+        auto& m = own ? ids.own : ids.other;
+        m["persons"] = std::to_string(p.body["id"].get<long long>());
+        m["parcours"] = parcours;
+        m["demandes"] = std::to_string(d.body["id"].get<long long>());
+        m["associations"] = std::to_string(own ? association_a_ : association_b_);
+        m["departements"] = own ? "33" : "13";
+    }
     int cells = 0;
     int n = 0;
     for (domain::Role role : domain::kAllRoles) {
         const std::string role_name(domain::RoleName(role));
         for (const http::Route& route : http::RouteTable()) {
-            const std::string key = std::string(route.method) + " " + route.pattern;
+            const std::string pattern = route.pattern;
+            const std::string key = std::string(route.method) + " " + pattern;
             ASSERT_TRUE(Oracle().count(key)) << "route missing from the oracle: " << key;
-            bool has_id = std::string(route.pattern).find(R"((\d+))") != std::string::npos;
-            std::vector<Target> targets =
-                has_id ? std::vector<Target>{Target::kSelf, Target::kOwnScope, Target::kOtherScope}
-                       : std::vector<Target>{Target::kNone};
+            auto capture = pattern.find('(');
+            bool user_route = pattern.find("/users/") != std::string::npos;
+            std::vector<Target> targets;
+            if (capture == std::string::npos) {
+                targets = {Target::kNone};
+            } else if (user_route) {
+                targets = {Target::kSelf, Target::kOwnScope, Target::kOtherScope};
+            } else {
+                targets = {Target::kOwnScope, Target::kOtherScope};
+            }
             for (Target target : targets) {
                 Cast cast = Make(role, ++n);  // fresh accounts: a cell may disable one
-                long long id = target == Target::kSelf       ? cast.subject.id
-                               : target == Target::kOwnScope ? cast.colleague
-                                                             : cast.stranger;
-                httplib::Headers headers = {{"Authorization", "Bearer " + cast.subject.token}};
+                std::string path = pattern;
+                if (capture != std::string::npos) {
+                    std::string id;
+                    if (user_route) {
+                        id = std::to_string(target == Target::kSelf       ? cast.subject.id
+                                            : target == Target::kOwnScope ? cast.colleague
+                                                                          : cast.stranger);
+                    } else {
+                        std::string resource = pattern.substr(8, pattern.find('/', 8) - 8);
+                        id = (target == Target::kOwnScope ? ids.own : ids.other).at(resource);
+                    }
+                    path.replace(capture, pattern.find(')', capture) - capture + 1, id);
+                }
                 std::string body = std::string(route.method) == "GET" ? "" : "{}";
-                Reply reply = Send(route.method, Path(route.pattern, id), body, headers);
+                Reply reply = Send(route.method, path, body,
+                                   {{"Authorization", "Bearer " + cast.subject.token}});
                 bool reached = reply.status != 401 && reply.status != 403 && reply.status != 404;
                 bool expected = Expected(key, role_name, target);
                 EXPECT_EQ(reached, expected)
                     << role_name << " × " << key << " × " << TargetName(target) << " → "
                     << reply.status << " " << reply.raw.substr(0, 200);
                 if (!expected) {
-                    // Denied cells say nothing about the record: 404 or 403, never its data.
+                    // Denied cells say nothing about the record: never its data.
                     EXPECT_EQ(reply.raw.find("@test.fr"), std::string::npos) << key;
+                    EXPECT_EQ(reply.raw.find("P-"), std::string::npos) << key;
                 }
                 ++cells;
             }

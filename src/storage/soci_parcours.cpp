@@ -1,0 +1,335 @@
+// CaseRepository on SOCI, part 2: parcours, periods, documents, follow-ups, demandes, events.
+#include "storage/soci_helpers.hpp"
+#include "storage/soci_unit_of_work.hpp"
+
+namespace parcours::storage {
+
+using namespace usecases;
+
+namespace {
+
+struct ParcoursRow {
+    ParcoursRecord r;
+    Nullable<std::string> exit_date, exit_reason, exit_outcome;
+    void Define(soci::statement& st) {
+        st.exchange(soci::into(r.id));
+        st.exchange(soci::into(r.person_id));
+        st.exchange(soci::into(r.association_id));
+        st.exchange(soci::into(r.departement));
+        st.exchange(soci::into(r.state));
+        st.exchange(soci::into(exit_date.value, exit_date.ind));
+        st.exchange(soci::into(exit_reason.value, exit_reason.ind));
+        st.exchange(soci::into(exit_outcome.value, exit_outcome.ind));
+        st.exchange(soci::into(r.created_at));
+        st.exchange(soci::into(r.updated_at));
+    }
+    ParcoursRecord Get() const {
+        ParcoursRecord out = r;
+        out.exit_date = exit_date.get();
+        out.exit_reason = exit_reason.get();
+        out.exit_outcome_enc = exit_outcome.get();
+        return out;
+    }
+};
+constexpr const char* kParcoursColumns =
+    "SELECT id, person_id, association_id, departement_code, state, exit_date, exit_reason, "
+    "exit_outcome_enc, created_at, updated_at FROM parcours ";
+
+struct PeriodRow {
+    PeriodRecord r;
+    void Define(soci::statement& st) {
+        st.exchange(soci::into(r.parcours_id));
+        st.exchange(soci::into(r.number));
+        st.exchange(soci::into(r.start_date));
+        st.exchange(soci::into(r.end_date));
+        st.exchange(soci::into(r.gap_days_before));
+        st.exchange(soci::into(r.demande_id));
+    }
+    PeriodRecord Get() const { return r; }
+};
+
+struct DocumentRow {
+    DocumentRecord r;
+    void Define(soci::statement& st) {
+        st.exchange(soci::into(r.parcours_id));
+        st.exchange(soci::into(r.version));
+        st.exchange(soci::into(r.period_number));
+        st.exchange(soci::into(r.content_enc));
+        st.exchange(soci::into(r.created_by));
+        st.exchange(soci::into(r.created_at));
+    }
+    DocumentRecord Get() const { return r; }
+};
+constexpr const char* kDocumentColumns =
+    "SELECT parcours_id, version, period_number, content_enc, created_by, created_at "
+    "FROM parcours_documents ";
+
+struct FollowupRow {
+    FollowupRecord r;
+    Nullable<int> action_index;
+    int post = 0;
+    void Define(soci::statement& st) {
+        st.exchange(soci::into(r.id));
+        st.exchange(soci::into(r.parcours_id));
+        st.exchange(soci::into(r.date));
+        st.exchange(soci::into(r.kind));
+        st.exchange(soci::into(action_index.value, action_index.ind));
+        st.exchange(soci::into(r.content_enc));
+        st.exchange(soci::into(post));
+        st.exchange(soci::into(r.created_by));
+        st.exchange(soci::into(r.created_at));
+    }
+    FollowupRecord Get() const {
+        FollowupRecord out = r;
+        out.action_index = action_index.get();
+        out.post_parcours = post != 0;
+        return out;
+    }
+};
+
+struct DemandeRow {
+    DemandeRecord r;
+    int favourable = 0;
+    int sworn = 0;
+    Nullable<int> document_version;
+    Nullable<std::string> submitted_at, avis_outcome, avis_reasons, avis_date, decision_outcome,
+        decision_start, decision_end, decision_reasons, decision_notified_on;
+    void Define(soci::statement& st) {
+        st.exchange(soci::into(r.id));
+        st.exchange(soci::into(r.parcours_id));
+        st.exchange(soci::into(r.kind));
+        st.exchange(soci::into(r.number));
+        st.exchange(soci::into(r.state));
+        st.exchange(soci::into(r.content_enc));
+        st.exchange(soci::into(favourable));
+        st.exchange(soci::into(sworn));
+        st.exchange(soci::into(document_version.value, document_version.ind));
+        st.exchange(soci::into(submitted_at.value, submitted_at.ind));
+        st.exchange(soci::into(avis_outcome.value, avis_outcome.ind));
+        st.exchange(soci::into(avis_reasons.value, avis_reasons.ind));
+        st.exchange(soci::into(avis_date.value, avis_date.ind));
+        st.exchange(soci::into(decision_outcome.value, decision_outcome.ind));
+        st.exchange(soci::into(decision_start.value, decision_start.ind));
+        st.exchange(soci::into(decision_end.value, decision_end.ind));
+        st.exchange(soci::into(decision_reasons.value, decision_reasons.ind));
+        st.exchange(soci::into(decision_notified_on.value, decision_notified_on.ind));
+        st.exchange(soci::into(r.created_by));
+        st.exchange(soci::into(r.created_at));
+        st.exchange(soci::into(r.updated_at));
+    }
+    DemandeRecord Get() const {
+        DemandeRecord out = r;
+        out.association_favourable = favourable != 0;
+        out.sworn_statement = sworn != 0;
+        out.document_version = document_version.get();
+        out.submitted_at = submitted_at.get();
+        out.avis_outcome = avis_outcome.get();
+        out.avis_reasons = avis_reasons.get();
+        out.avis_date = avis_date.get();
+        out.decision_outcome = decision_outcome.get();
+        out.decision_start = decision_start.get();
+        out.decision_end = decision_end.get();
+        out.decision_reasons = decision_reasons.get();
+        out.decision_notified_on = decision_notified_on.get();
+        return out;
+    }
+};
+constexpr const char* kDemandeColumns =
+    "SELECT id, parcours_id, kind, number, state, content_enc, association_favourable, "
+    "sworn_statement, document_version, submitted_at, avis_outcome, avis_reasons, avis_date, "
+    "decision_outcome, decision_start, decision_end, decision_reasons, decision_notified_on, "
+    "created_by, created_at, updated_at FROM demandes ";
+
+struct EventRow {
+    EventRecord r;
+    void Define(soci::statement& st) {
+        st.exchange(soci::into(r.id));
+        st.exchange(soci::into(r.parcours_id));
+        st.exchange(soci::into(r.at));
+        st.exchange(soci::into(r.date));
+        st.exchange(soci::into(r.actor_user_id));
+        st.exchange(soci::into(r.actor_role));
+        st.exchange(soci::into(r.event_type));
+        st.exchange(soci::into(r.from_state));
+        st.exchange(soci::into(r.to_state));
+        st.exchange(soci::into(r.basis));
+        st.exchange(soci::into(r.reasons));
+    }
+    EventRecord Get() const { return r; }
+};
+
+}  // namespace
+
+long long SociUnitOfWork::InsertParcours(const ParcoursRecord& p) {
+    return InsertReturningId(
+        "INSERT INTO parcours (person_id, association_id, departement_code, state, created_at, "
+        "updated_at) VALUES (:p, :a, :d, :s, :c, :u)",
+        [&](soci::statement& st) {
+            st.exchange(soci::use(p.person_id));
+            st.exchange(soci::use(p.association_id));
+            st.exchange(soci::use(p.departement));
+            st.exchange(soci::use(p.state));
+            st.exchange(soci::use(p.created_at));
+            st.exchange(soci::use(p.updated_at));
+        });
+}
+
+std::optional<ParcoursRecord> SociUnitOfWork::FindParcours(long long id) {
+    return First(QueryRows<ParcoursRow>(sql(), std::string(kParcoursColumns) + "WHERE id = :id",
+                                        [&](soci::statement& st) { st.exchange(soci::use(id)); }));
+}
+
+std::vector<ParcoursRecord> SociUnitOfWork::ListParcoursOfPerson(long long person_id) {
+    return QueryRows<ParcoursRow>(
+        sql(), std::string(kParcoursColumns) + "WHERE person_id = :p ORDER BY id",
+        [&](soci::statement& st) { st.exchange(soci::use(person_id)); });
+}
+
+void SociUnitOfWork::UpdateParcours(const ParcoursRecord& p) {
+    Nullable<std::string> exit_date(p.exit_date), exit_reason(p.exit_reason),
+        exit_outcome(p.exit_outcome_enc);
+    sql() << "UPDATE parcours SET state = :s, exit_date = :ed, exit_reason = :er, "
+             "exit_outcome_enc = :eo, updated_at = :u WHERE id = :id",
+        soci::use(p.state), soci::use(exit_date.value, exit_date.ind),
+        soci::use(exit_reason.value, exit_reason.ind),
+        soci::use(exit_outcome.value, exit_outcome.ind), soci::use(p.updated_at), soci::use(p.id);
+}
+
+void SociUnitOfWork::InsertPeriod(const PeriodRecord& p) {
+    sql() << "INSERT INTO periods (parcours_id, number, start_date, end_date, gap_days_before, "
+             "demande_id) VALUES (:p, :n, :s, :e, :g, :d)",
+        soci::use(p.parcours_id), soci::use(p.number), soci::use(p.start_date),
+        soci::use(p.end_date), soci::use(p.gap_days_before), soci::use(p.demande_id);
+}
+
+std::vector<PeriodRecord> SociUnitOfWork::ListPeriods(long long parcours_id) {
+    return QueryRows<PeriodRow>(
+        sql(),
+        "SELECT parcours_id, number, start_date, end_date, gap_days_before, demande_id FROM "
+        "periods WHERE parcours_id = :p ORDER BY number",
+        [&](soci::statement& st) { st.exchange(soci::use(parcours_id)); });
+}
+
+void SociUnitOfWork::InsertDocument(const DocumentRecord& d) {
+    sql() << "INSERT INTO parcours_documents (parcours_id, version, period_number, content_enc, "
+             "created_by, created_at) VALUES (:p, :v, :n, :c, :by, :at)",
+        soci::use(d.parcours_id), soci::use(d.version), soci::use(d.period_number),
+        soci::use(d.content_enc), soci::use(d.created_by), soci::use(d.created_at);
+}
+
+std::optional<DocumentRecord> SociUnitOfWork::FindDocument(long long parcours_id,
+                                                           std::optional<int> version) {
+    std::string query = std::string(kDocumentColumns) + "WHERE parcours_id = :p ";
+    query += version ? "AND version = :v" : "ORDER BY version DESC LIMIT 1";
+    return First(QueryRows<DocumentRow>(sql(), query, [&](soci::statement& st) {
+        st.exchange(soci::use(parcours_id));
+        if (version) st.exchange(soci::use(*version));
+    }));
+}
+
+std::vector<DocumentRecord> SociUnitOfWork::ListDocumentVersions(long long parcours_id) {
+    return QueryRows<DocumentRow>(
+        sql(), std::string(kDocumentColumns) + "WHERE parcours_id = :p ORDER BY version",
+        [&](soci::statement& st) { st.exchange(soci::use(parcours_id)); });
+}
+
+long long SociUnitOfWork::InsertFollowup(const FollowupRecord& f) {
+    Nullable<int> action(f.action_index);
+    int post = f.post_parcours ? 1 : 0;
+    return InsertReturningId(
+        "INSERT INTO followups (parcours_id, date, kind, action_index, content_enc, post_parcours, "
+        "created_by, created_at) VALUES (:p, :d, :k, :a, :c, :post, :by, :at)",
+        [&](soci::statement& st) {
+            st.exchange(soci::use(f.parcours_id));
+            st.exchange(soci::use(f.date));
+            st.exchange(soci::use(f.kind));
+            st.exchange(soci::use(action.value, action.ind));
+            st.exchange(soci::use(f.content_enc));
+            st.exchange(soci::use(post));
+            st.exchange(soci::use(f.created_by));
+            st.exchange(soci::use(f.created_at));
+        });
+}
+
+std::vector<FollowupRecord> SociUnitOfWork::ListFollowups(long long parcours_id) {
+    return QueryRows<FollowupRow>(
+        sql(),
+        "SELECT id, parcours_id, date, kind, action_index, content_enc, post_parcours, created_by, "
+        "created_at FROM followups WHERE parcours_id = :p ORDER BY date DESC, id DESC",
+        [&](soci::statement& st) { st.exchange(soci::use(parcours_id)); });
+}
+
+long long SociUnitOfWork::InsertDemande(const DemandeRecord& d) {
+    int favourable = d.association_favourable ? 1 : 0;
+    int sworn = d.sworn_statement ? 1 : 0;
+    return InsertReturningId(
+        "INSERT INTO demandes (parcours_id, kind, number, state, content_enc, "
+        "association_favourable, sworn_statement, created_by, created_at, updated_at) VALUES "
+        "(:p, :k, :n, :s, :c, :f, :sw, :by, :ca, :ua)",
+        [&](soci::statement& st) {
+            st.exchange(soci::use(d.parcours_id));
+            st.exchange(soci::use(d.kind));
+            st.exchange(soci::use(d.number));
+            st.exchange(soci::use(d.state));
+            st.exchange(soci::use(d.content_enc));
+            st.exchange(soci::use(favourable));
+            st.exchange(soci::use(sworn));
+            st.exchange(soci::use(d.created_by));
+            st.exchange(soci::use(d.created_at));
+            st.exchange(soci::use(d.updated_at));
+        });
+}
+
+void SociUnitOfWork::UpdateDemande(const DemandeRecord& d) {
+    int favourable = d.association_favourable ? 1 : 0;
+    int sworn = d.sworn_statement ? 1 : 0;
+    Nullable<int> document_version(d.document_version);
+    Nullable<std::string> submitted(d.submitted_at), avis_outcome(d.avis_outcome),
+        avis_reasons(d.avis_reasons), avis_date(d.avis_date), decision_outcome(d.decision_outcome),
+        decision_start(d.decision_start), decision_end(d.decision_end),
+        decision_reasons(d.decision_reasons), notified(d.decision_notified_on);
+    sql() << "UPDATE demandes SET state = :s, content_enc = :c, association_favourable = :f, "
+             "sworn_statement = :sw, document_version = :dv, submitted_at = :sa, avis_outcome = "
+             ":ao, avis_reasons = :ar, avis_date = :ad, decision_outcome = :do, decision_start = "
+             ":ds, decision_end = :de, decision_reasons = :dr, decision_notified_on = :dn, "
+             "updated_at = :u WHERE id = :id",
+        soci::use(d.state), soci::use(d.content_enc), soci::use(favourable), soci::use(sworn),
+        soci::use(document_version.value, document_version.ind),
+        soci::use(submitted.value, submitted.ind), soci::use(avis_outcome.value, avis_outcome.ind),
+        soci::use(avis_reasons.value, avis_reasons.ind), soci::use(avis_date.value, avis_date.ind),
+        soci::use(decision_outcome.value, decision_outcome.ind),
+        soci::use(decision_start.value, decision_start.ind),
+        soci::use(decision_end.value, decision_end.ind),
+        soci::use(decision_reasons.value, decision_reasons.ind),
+        soci::use(notified.value, notified.ind), soci::use(d.updated_at), soci::use(d.id);
+}
+
+std::optional<DemandeRecord> SociUnitOfWork::FindDemande(long long id) {
+    return First(QueryRows<DemandeRow>(sql(), std::string(kDemandeColumns) + "WHERE id = :id",
+                                       [&](soci::statement& st) { st.exchange(soci::use(id)); }));
+}
+
+std::vector<DemandeRecord> SociUnitOfWork::ListDemandes(long long parcours_id) {
+    return QueryRows<DemandeRow>(
+        sql(), std::string(kDemandeColumns) + "WHERE parcours_id = :p ORDER BY id",
+        [&](soci::statement& st) { st.exchange(soci::use(parcours_id)); });
+}
+
+void SociUnitOfWork::InsertEvent(const EventRecord& e) {
+    sql() << "INSERT INTO parcours_events (parcours_id, at, date, actor_user_id, actor_role, "
+             "event_type, from_state, to_state, basis, reasons) VALUES (:p, :at, :d, :u, :r, "
+             ":t, :f, :to, :b, :re)",
+        soci::use(e.parcours_id), soci::use(e.at), soci::use(e.date), soci::use(e.actor_user_id),
+        soci::use(e.actor_role), soci::use(e.event_type), soci::use(e.from_state),
+        soci::use(e.to_state), soci::use(e.basis), soci::use(e.reasons);
+}
+
+std::vector<EventRecord> SociUnitOfWork::ListEvents(long long parcours_id) {
+    return QueryRows<EventRow>(
+        sql(),
+        "SELECT id, parcours_id, at, date, actor_user_id, actor_role, event_type, from_state, "
+        "to_state, basis, reasons FROM parcours_events WHERE parcours_id = :p ORDER BY id",
+        [&](soci::statement& st) { st.exchange(soci::use(parcours_id)); });
+}
+
+}  // namespace parcours::storage

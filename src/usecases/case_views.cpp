@@ -1,0 +1,165 @@
+#include "usecases/case_views.hpp"
+
+#include "domain/parcours.hpp"
+#include "usecases/case_support.hpp"
+
+namespace parcours::usecases {
+
+using Json = nlohmann::json;
+
+namespace {
+
+Json Opt(const std::optional<std::string>& v) {
+    return v ? Json(*v) : Json(nullptr);
+}
+
+std::string StateLabelOf(const std::string& state, int periods) {
+    auto parsed = domain::FindState(state);
+    std::string label = parsed ? std::string(domain::StateLabel(*parsed)) : state;
+    if (parsed == domain::ParcoursState::kActive)
+        label += " (période " + std::to_string(periods) + ")";
+    return label;
+}
+
+}  // namespace
+
+Json DocumentJson(Ports& ports, const DocumentRecord& d) {
+    Json content = Open(ports.crypto, d.content_enc);
+    return {{"version", d.version},
+            {"period_number", d.period_number},
+            {"created_at", d.created_at},
+            {"commitments", content["commitments"]},
+            {"actions", content["actions"]}};
+}
+
+Json FollowupJson(Ports& ports, const FollowupRecord& f) {
+    Json content = Open(ports.crypto, f.content_enc);
+    return {{"id", f.id},
+            {"date", f.date},
+            {"kind", f.kind},
+            {"kind_label", std::string(*domain::LabelOf(domain::FollowupKindCodes(), f.kind))},
+            {"action_index", f.action_index ? Json(*f.action_index) : Json(nullptr)},
+            {"difficulties", content["difficulties"]},
+            {"text", content["text"]},
+            {"post_parcours", f.post_parcours},
+            {"created_at", f.created_at}};
+}
+
+domain::DemandeContent ContentOf(Ports& ports, UnitOfWork& uow, const DemandeRecord& d) {
+    Json content = Open(ports.crypto, d.content_enc);
+    domain::DemandeContent c;
+    c.renewal = d.kind == "renouvellement";
+    auto document = uow.Cases().FindDocument(d.parcours_id, std::nullopt);
+    if (document) {
+        Json doc = Open(ports.crypto, document->content_enc);
+        c.document_present = !doc["commitments"].empty() && !doc["actions"].empty();
+    }
+    auto non_empty = [&](const char* key) {
+        return content.contains(key) && content[key].is_string() &&
+               content[key].get<std::string>().find_first_not_of(" \t\r\n") != std::string::npos;
+    };
+    c.opinion_present = non_empty("opinion_text");
+    c.expected_results_present = non_empty("expected_results");
+    c.achieved_results_present = non_empty("achieved_results");
+    bool attached = false;
+    for (const auto& a : content["attachments"])
+        attached = attached || a["kind"] == "sworn_statement";
+    c.sworn_statement = d.sworn_statement || attached;
+    return c;
+}
+
+Json DemandeJson(Ports& ports, UnitOfWork& uow, const DemandeRecord& d) {
+    Json content = Open(ports.crypto, d.content_enc);
+    Json out = {
+        {"id", d.id},
+        {"parcours_id", d.parcours_id},
+        {"kind", d.kind},
+        {"number", d.number},
+        {"state", d.state},
+        {"association_opinion",
+         {{"favourable", d.association_favourable}, {"text", content["opinion_text"]}}},
+        {"expected_results", content["expected_results"]},
+        {"achieved_results", content["achieved_results"]},
+        {"difficulties", content["difficulties"]},
+        {"sworn_statement_declared", d.sworn_statement},
+        {"attachments", content["attachments"]},
+        {"document_version", d.document_version ? Json(*d.document_version) : Json(nullptr)},
+        {"submitted_at", Opt(d.submitted_at)},
+        {"avis", nullptr},
+        {"decision", nullptr},
+        {"missing", Json::array()}};
+    if (d.avis_outcome) {
+        out["avis"] = {{"outcome", *d.avis_outcome},
+                       {"reasons", Opt(d.avis_reasons)},
+                       {"date", Opt(d.avis_date)}};
+    }
+    if (d.decision_outcome) {
+        out["decision"] = {{"outcome", *d.decision_outcome},
+                           {"start_date", Opt(d.decision_start)},
+                           {"end_date", Opt(d.decision_end)},
+                           {"reasons", Opt(d.decision_reasons)},
+                           {"notified_on", Opt(d.decision_notified_on)}};
+    }
+    if (d.state == "draft") out["missing"] = domain::MissingForSubmission(ContentOf(ports, uow, d));
+    return out;
+}
+
+Json ParcoursJson(Ports& ports, UnitOfWork& uow, const ParcoursRecord& p, domain::Date today) {
+    auto periods = PeriodsOf(uow, p.id);
+    Json period_list = Json::array();
+    for (const auto& period : periods) {
+        period_list.push_back({{"number", period.number},
+                               {"start", domain::FormatIsoDate(period.start)},
+                               {"end", domain::FormatIsoDate(period.end)},
+                               {"gap_days_before", period.gap_days_before},
+                               {"current", period.start <= today && today <= period.end}});
+    }
+    auto person = uow.Cases().FindPerson(p.person_id);
+    Json demandes = Json::array();
+    Json current = nullptr;
+    for (const auto& d : uow.Cases().ListDemandes(p.id)) {
+        Json view = DemandeJson(ports, uow, d);
+        if (d.state != "decided") current = view;
+        demandes.push_back(std::move(view));
+    }
+    Json events = Json::array();
+    for (const auto& e : uow.Cases().ListEvents(p.id)) {
+        events.push_back({{"id", e.id},
+                          {"at", e.at},
+                          {"date", e.date},
+                          {"actor_role", e.actor_role},
+                          {"type", e.event_type},
+                          {"from", e.from_state},
+                          {"to", e.to_state},
+                          {"basis", e.basis},
+                          {"reasons", e.reasons}});
+    }
+    auto document = uow.Cases().FindDocument(p.id, std::nullopt);
+    int used = domain::MonthsUsed(periods);
+    Json out = {{"id", p.id},
+                {"person_id", p.person_id},
+                {"pseudonym", person ? person->pseudonym : ""},
+                {"association_id", p.association_id},
+                {"departement", p.departement},
+                {"state", p.state},
+                {"state_label", StateLabelOf(p.state, static_cast<int>(periods.size()))},
+                {"periods", period_list},
+                {"months_used", used},
+                {"months_left", domain::kMaxPeriods * domain::kPeriodMonths - used},
+                {"max_months", domain::kMaxPeriods * domain::kPeriodMonths},
+                {"current_demande", current},
+                {"demandes", demandes},
+                {"document", document ? DocumentJson(ports, *document) : Json(nullptr)},
+                {"exit", nullptr},
+                {"events", events},
+                {"created_at", p.created_at}};
+    if (p.exit_date) {
+        out["exit"] = {{"date", *p.exit_date},
+                       {"reason", Opt(p.exit_reason)},
+                       {"outcome", p.exit_outcome_enc ? Open(ports.crypto, *p.exit_outcome_enc)
+                                                      : Json(nullptr)}};
+    }
+    return out;
+}
+
+}  // namespace parcours::usecases

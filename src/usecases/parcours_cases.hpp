@@ -1,0 +1,84 @@
+#pragma once
+// The parcours: opening, its document, follow-ups, demandes, avis, decisions and exit.
+#include <nlohmann/json.hpp>
+
+#include "domain/result.hpp"
+#include "usecases/context.hpp"
+
+namespace parcours::usecases {
+
+using Json = nlohmann::json;
+
+domain::Result<Json> OpenParcours(Ports& ports,
+                                  const Principal& who,
+                                  const Json& input,
+                                  const RequestMeta& meta,
+                                  domain::Instant now);
+domain::Result<Json> GetParcours(
+    Ports& ports, const Principal& who, long long id, const RequestMeta& meta, domain::Instant now);
+domain::Result<Json> PutDocument(Ports& ports,
+                                 const Principal& who,
+                                 long long parcours_id,
+                                 const Json& input,
+                                 const RequestMeta& meta,
+                                 domain::Instant now);
+domain::Result<Json> GetDocument(Ports& ports,
+                                 const Principal& who,
+                                 long long parcours_id,
+                                 std::optional<int> version,
+                                 const RequestMeta& meta,
+                                 domain::Instant now);
+domain::Result<Json> AddFollowup(Ports& ports,
+                                 const Principal& who,
+                                 long long parcours_id,
+                                 const Json& input,
+                                 const RequestMeta& meta,
+                                 domain::Instant now);
+domain::Result<Json> ListFollowups(Ports& ports,
+                                   const Principal& who,
+                                   long long parcours_id,
+                                   const RequestMeta& meta,
+                                   domain::Instant now);
+domain::Result<Json> ExitParcours(Ports& ports,
+                                  const Principal& who,
+                                  long long parcours_id,
+                                  const Json& input,
+                                  const RequestMeta& meta,
+                                  domain::Instant now);
+
+domain::Result<Json> CreateDemande(Ports& ports,
+                                   const Principal& who,
+                                   long long parcours_id,
+                                   const Json& input,
+                                   const RequestMeta& meta,
+                                   domain::Instant now);
+domain::Result<Json> EditDemande(Ports& ports,
+                                 const Principal& who,
+                                 long long demande_id,
+                                 const Json& input,
+                                 const RequestMeta& meta,
+                                 domain::Instant now);
+domain::Result<Json> GetDemande(Ports& ports,
+                                const Principal& who,
+                                long long demande_id,
+                                const RequestMeta& meta,
+                                domain::Instant now);
+domain::Result<Json> SubmitDemande(Ports& ports,
+                                   const Principal& who,
+                                   long long demande_id,
+                                   const RequestMeta& meta,
+                                   domain::Instant now);
+domain::Result<Json> RecordAvis(Ports& ports,
+                                const Principal& who,
+                                long long demande_id,
+                                const Json& input,
+                                const RequestMeta& meta,
+                                domain::Instant now);
+domain::Result<Json> RecordDecision(Ports& ports,
+                                    const Principal& who,
+                                    long long demande_id,
+                                    const Json& input,
+                                    const RequestMeta& meta,
+                                    domain::Instant now);
+
+}  // namespace parcours::usecases

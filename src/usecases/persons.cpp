@@ -1,0 +1,415 @@
+#include "usecases/persons.hpp"
+
+#include "usecases/assessments.hpp"
+
+#include "domain/parcours.hpp"
+#include "usecases/audit_log.hpp"
+#include "usecases/case_support.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace parcours::usecases {
+
+namespace {
+
+using domain::Action;
+using domain::FormatInstant;
+
+constexpr const char* kElsewhereNotice = "Personne déjà suivie ailleurs : contactez la préfecture.";
+
+std::string NewPseudonym(Crypto& crypto) {
+    static constexpr std::string_view kAlphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+    std::string random = crypto.RandomToken(12);
+    std::string out = "P-";
+    for (std::size_t i = 0; i < 8; ++i) {
+        if (i == 4) out += '-';
+        out += kAlphabet[static_cast<unsigned char>(random[i]) % kAlphabet.size()];
+    }
+    return out;
+}
+
+std::vector<std::string> StringList(const Json& in,
+                                    const std::string& key,
+                                    const std::string& field,
+                                    std::size_t max_items,
+                                    std::size_t max_bytes) {
+    std::vector<std::string> out;
+    const Json& list = ArrayField(in, key, field, max_items);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        std::string name = field + "[" + std::to_string(i) + "]";
+        if (!list[i].is_string() || list[i].get<std::string>().empty()) {
+            Reject(name, "Chaque élément doit être un texte non vide.");
+        }
+        if (list[i].get<std::string>().size() > max_bytes) Reject(name, "Ce texte est trop long.");
+        out.push_back(list[i].get<std::string>());
+    }
+    return out;
+}
+
+// The identity section, checked and normalised; `base` holds the current values (PATCH).
+Json CheckIdentity(const Json& in, const Json& base, domain::Date today) {
+    if (!in.is_object()) Reject("identity", "L'identité doit être un objet.");
+    Json merged = base;
+    for (const auto& [key, value] : in.items()) {
+        static const std::set<std::string> kKnown = {
+            "last_name",   "first_names", "aliases",           "birth_date",
+            "nationality", "languages",   "interpreter_needed"};
+        if (!kKnown.count(key)) Reject("identity." + key, "Champ inconnu.");
+        merged[key] = value;
+    }
+    Json out;
+    out["last_name"] = TextField(merged, "last_name", "identity.last_name", true, 100);
+    out["first_names"] = TextField(merged, "first_names", "identity.first_names", true, 200);
+    out["aliases"] = StringList(merged, "aliases", "identity.aliases", 10, 100);
+    domain::Date birth = DateField(merged, "birth_date", "identity.birth_date", true, today);
+    if (birth < domain::Date{std::chrono::year{1900}, std::chrono::January, std::chrono::day{1}}) {
+        Reject("identity.birth_date", "Date de naissance invalide.");
+    }
+    out["birth_date"] = domain::FormatIsoDate(birth);
+    std::string nationality = TextField(merged, "nationality", "identity.nationality", true, 3);
+    for (char& c : nationality) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (nationality.size() != 3 || !std::all_of(nationality.begin(), nationality.end(),
+                                                [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        Reject("identity.nationality",
+               "Code de nationalité ISO 3166 à 3 lettres attendu (ex. FRA, NGA).");
+    }
+    out["nationality"] = nationality;
+    out["languages"] = StringList(merged, "languages", "identity.languages", 10, 16);
+    out["interpreter_needed"] =
+        BoolField(merged, "interpreter_needed", "identity.interpreter_needed");
+    return out;
+}
+
+Json CheckChildren(const Json& in, domain::Date today) {
+    Json out = Json::array();
+    const Json& list = ArrayField(in, "children", "children", 20);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        std::string field = "children[" + std::to_string(i) + "].birth_date";
+        if (!list[i].is_object()) Reject("children[" + std::to_string(i) + "]", "Objet attendu.");
+        out.push_back({{"birth_date", domain::FormatIsoDate(
+                                          DateField(list[i], "birth_date", field, true, today))}});
+    }
+    return out;
+}
+
+std::string StatusOfPerson(UnitOfWork& uow, long long person_id) {
+    auto parcours = uow.Cases().ListParcoursOfPerson(person_id);
+    if (!parcours.empty()) return parcours.back().state;
+    if (!uow.Cases().ListAssessments(person_id).empty()) return "assessed";
+    if (!uow.Cases().ListReferrals(person_id).empty()) return "referred";
+    return "no_parcours";
+}
+
+std::string StatusLabel(const std::string& status) {
+    if (auto state = domain::FindState(status)) return std::string(domain::StateLabel(*state));
+    if (status == "assessed") return "Éligibilité évaluée";
+    if (status == "referred") return "Orientée";
+    return "Sans parcours";
+}
+
+Json Summary(Ports& ports, UnitOfWork& uow, const PersonRecord& p, domain::Date today) {
+    Json identity = Open(ports.crypto, p.identity_enc);
+    std::string status = StatusOfPerson(uow, p.id);
+    return {
+        {"id", p.id},
+        {"pseudonym", p.pseudonym},
+        {"age_band",
+         domain::AgeBand(*domain::ParseIsoDate(identity["birth_date"].get<std::string>()), today)},
+        {"sex_or_gender", p.sex_or_gender},
+        {"status", status},
+        {"status_label", StatusLabel(status)},
+        {"association_id", p.association_id},
+        {"created_at", p.created_at}};
+}
+
+Json ReferralJson(Ports& ports, const ReferralRecord& r) {
+    return {
+        {"id", r.id},
+        {"date", r.date},
+        {"source", r.source},
+        {"source_label", std::string(*domain::LabelOf(domain::ReferralSourceCodes(), r.source))},
+        {"notes", Open(ports.crypto, r.notes_enc).get<std::string>()},
+        {"created_at", r.created_at}};
+}
+
+Json AssociationJson(const AssociationRecord& a) {
+    auto opt = [](const std::optional<std::string>& v) { return v ? Json(*v) : Json(nullptr); };
+    return {{"id", a.id},
+            {"name", a.name},
+            {"departement", a.departement},
+            {"siret", opt(a.siret)},
+            {"rna", opt(a.rna)},
+            {"declaration_date", opt(a.declaration_date)}};
+}
+
+}  // namespace
+
+domain::Result<Json> CreateAssociation(Ports& ports,
+                                       const std::optional<Principal>& who,
+                                       const Json& input,
+                                       const RequestMeta& meta,
+                                       domain::Instant now) {
+    return Guard([&]() -> domain::Result<Json> {
+        if (who) Require(*who, Action::kManageAssociations, {});
+        AssociationRecord a;
+        a.name = TextField(input, "name", "name", true, 200);
+        a.departement = TextField(input, "departement", "departement", true, 3);
+        std::string siret = TextField(input, "siret", "siret", false, 14);
+        if (!siret.empty()) {
+            if (!domain::IsValidSiret(siret)) {
+                Reject("siret", "SIRET invalide : 14 chiffres avec une clé de contrôle valide.");
+            }
+            a.siret = siret;
+        }
+        std::string rna = TextField(input, "rna", "rna", false, 10);
+        if (!rna.empty()) {
+            if (!domain::IsValidRna(rna))
+                Reject("rna", "Numéro RNA invalide : W suivi de 9 chiffres.");
+            a.rna = rna;
+        }
+        if (auto declared = OptionalDateField(input, "declaration_date", "declaration_date")) {
+            a.declaration_date = domain::FormatIsoDate(*declared);
+        }
+        a.created_at = FormatInstant(now);
+        auto uow = ports.storage.Begin();
+        if (!uow->Reference().FindDepartement(a.departement)) {
+            Reject("departement", "Ce code de département n'existe pas.");
+        }
+        a.id = uow->Cases().InsertAssociation(a);
+        AppendAudit(
+            *uow, ports.crypto,
+            {who ? who->user.id : 0, "association.create", "association", std::to_string(a.id)},
+            meta, now);
+        uow->Commit();
+        return AssociationJson(a);
+    });
+}
+
+domain::Result<Json> ListAssociations(Ports& ports, const Principal& who) {
+    return Guard([&]() -> domain::Result<Json> {
+        auto uow = ports.storage.Begin();
+        Json items = Json::array();
+        for (const auto& a : uow->Cases().ListAssociations(who.user.association_id)) {
+            domain::Target target{std::nullopt, a.id, a.departement, std::nullopt};
+            if (domain::IsAllowed(who.Subject(), Action::kReadAssociation, target)) {
+                items.push_back(AssociationJson(a));
+            }
+        }
+        return Json{{"items", items}};
+    });
+}
+
+domain::Result<Json> GetAssociation(Ports& ports, const Principal& who, long long id) {
+    return Guard([&]() -> domain::Result<Json> {
+        auto uow = ports.storage.Begin();
+        auto a = uow->Cases().FindAssociation(id);
+        if (!a) NotFoundError();
+        Require(who, Action::kReadAssociation, {std::nullopt, a->id, a->departement, std::nullopt});
+        return AssociationJson(*a);
+    });
+}
+
+domain::Result<Json> CreatePerson(Ports& ports,
+                                  const Principal& who,
+                                  const Json& input,
+                                  const RequestMeta& meta,
+                                  domain::Instant now) {
+    return Guard([&]() -> domain::Result<Json> {
+        if (!who.user.association_id) NotFoundError();
+        domain::Date today = TodayOf(now);
+        if (!input.contains("identity")) Reject("identity", "L'identité est obligatoire.");
+        Json identity = CheckIdentity(input["identity"], Json::object(), today);
+        Json protected_part = {{"children", CheckChildren(input, today)},
+                               {"administrative_status",
+                                CodeField(input, "administrative_status", "administrative_status",
+                                          domain::AdministrativeStatusCodes(), true)}};
+        PersonRecord p;
+        p.sex_or_gender =
+            CodeField(input, "sex_or_gender", "sex_or_gender", domain::SexOrGenderCodes(), true);
+        p.contact_channel = CodeField(input, "contact_channel", "contact_channel",
+                                      domain::ReferralSourceCodes(), false);
+        if (p.contact_channel.empty()) p.contact_channel = "other";
+        p.duplicate_key = ports.crypto.KeyedDigest(domain::DuplicateKeyMaterial(
+            identity["last_name"].get<std::string>(), identity["first_names"].get<std::string>(),
+            *domain::ParseIsoDate(identity["birth_date"].get<std::string>())));
+        p.identity_enc = Seal(ports.crypto, identity);
+        p.protected_enc = Seal(ports.crypto, protected_part);
+        p.pseudonym = NewPseudonym(ports.crypto);
+        p.created_by = who.user.id;
+        p.created_at = p.updated_at = FormatInstant(now);
+
+        auto uow = ports.storage.Begin();
+        auto association = uow->Cases().FindAssociation(*who.user.association_id);
+        if (!association) NotFoundError();
+        p.association_id = association->id;
+        p.departement = association->departement;
+        Require(who, Action::kCreatePerson, TargetOfPerson(p));
+        bool elsewhere = false;
+        for (const auto& other : uow->Cases().FindPersonsByDuplicateKey(p.duplicate_key)) {
+            if (other.association_id == p.association_id) {
+                throw Invalid{domain::Fail(domain::ErrorCode::kConflict,
+                                           "Cette personne est déjà suivie par votre association "
+                                           "(pseudonyme " +
+                                               other.pseudonym + ").")};
+            }
+            elsewhere = true;
+        }
+        p.id = uow->Cases().InsertPerson(p);
+        AppendAudit(*uow, ports.crypto,
+                    {who.user.id, "person.create", "person", std::to_string(p.id)}, meta, now);
+        uow->Commit();
+        Json out = {
+            {"id", p.id}, {"pseudonym", p.pseudonym}, {"already_followed_elsewhere", elsewhere}};
+        if (elsewhere) out["notice"] = kElsewhereNotice;
+        return out;
+    });
+}
+
+domain::Result<Json> ListPersons(Ports& ports,
+                                 const Principal& who,
+                                 const std::string& query,
+                                 int limit,
+                                 int offset,
+                                 const RequestMeta& meta,
+                                 domain::Instant now) {
+    return Guard([&]() -> domain::Result<Json> {
+        auto scope = domain::WidestScope(who.user.role, Action::kReadPerson);
+        if (!scope) NotFoundError();
+        PersonFilter filter;
+        filter.limit = limit;
+        filter.offset = offset;
+        for (char c : query) {
+            if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') {
+                filter.pseudonym_prefix +=
+                    static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            }
+        }
+        if (*scope == domain::Scope::kOwnAssociation)
+            filter.association_id = who.user.association_id;
+        if (*scope == domain::Scope::kOwnDepartement)
+            filter.departement = who.Subject().departement;
+        if (*scope != domain::Scope::kInstance && !filter.association_id && !filter.departement) {
+            NotFoundError();
+        }
+        auto uow = ports.storage.Begin();
+        Json items = Json::array();
+        for (const auto& p : uow->Cases().ListPersons(filter)) {
+            items.push_back(Summary(ports, *uow, p, TodayOf(now)));
+        }
+        long long total = uow->Cases().CountPersons(filter);
+        AppendAudit(*uow, ports.crypto, {who.user.id, "person.list", "person", ""}, meta, now);
+        uow->Commit();
+        return Json{{"items", items}, {"total", total}, {"limit", limit}, {"offset", offset}};
+    });
+}
+
+domain::Result<Json> GetPerson(Ports& ports,
+                               const Principal& who,
+                               long long id,
+                               const RequestMeta& meta,
+                               domain::Instant now) {
+    return Guard([&]() -> domain::Result<Json> {
+        auto uow = ports.storage.Begin();
+        PersonRecord p = LoadPerson(*uow, who, id, Action::kReadPerson);
+        Json out = Summary(ports, *uow, p, TodayOf(now));
+        out["departement"] = p.departement;
+        out["contact_channel"] = p.contact_channel;
+        bool identity =
+            domain::IsAllowed(who.Subject(), Action::kReadPersonIdentity, TargetOfPerson(p));
+        if (identity) {
+            out["identity"] = Open(ports.crypto, p.identity_enc);
+            Json protected_part = Open(ports.crypto, p.protected_enc);
+            out["children"] = protected_part["children"];
+            out["administrative_status"] = protected_part["administrative_status"];
+        }
+        out["referrals"] = Json::array();
+        for (const auto& r : uow->Cases().ListReferrals(p.id))
+            out["referrals"].push_back(ReferralJson(ports, r));
+        out["assessments"] = Json::array();
+        for (const auto& a : uow->Cases().ListAssessments(p.id)) {
+            out["assessments"].push_back(AssessmentJson(ports, a));
+        }
+        out["parcours"] = Json::array();
+        for (const auto& pc : uow->Cases().ListParcoursOfPerson(p.id)) {
+            out["parcours"].push_back(
+                {{"id", pc.id}, {"state", pc.state}, {"state_label", StatusLabel(pc.state)}});
+        }
+        AppendAudit(*uow, ports.crypto,
+                    {who.user.id, identity ? "person.read_identity" : "person.read", "person",
+                     std::to_string(p.id)},
+                    meta, now);
+        uow->Commit();
+        return out;
+    });
+}
+
+domain::Result<Json> UpdatePerson(Ports& ports,
+                                  const Principal& who,
+                                  long long id,
+                                  const Json& input,
+                                  const RequestMeta& meta,
+                                  domain::Instant now) {
+    return Guard([&]() -> domain::Result<Json> {
+        auto uow = ports.storage.Begin();
+        PersonRecord p = LoadPerson(*uow, who, id, Action::kEditCase);
+        domain::Date today = TodayOf(now);
+        Json identity = Open(ports.crypto, p.identity_enc);
+        if (input.contains("identity"))
+            identity = CheckIdentity(input["identity"], identity, today);
+        Json protected_part = Open(ports.crypto, p.protected_enc);
+        if (input.contains("children")) protected_part["children"] = CheckChildren(input, today);
+        if (input.contains("administrative_status")) {
+            protected_part["administrative_status"] =
+                CodeField(input, "administrative_status", "administrative_status",
+                          domain::AdministrativeStatusCodes(), true);
+        }
+        if (input.contains("sex_or_gender")) {
+            p.sex_or_gender = CodeField(input, "sex_or_gender", "sex_or_gender",
+                                        domain::SexOrGenderCodes(), true);
+        }
+        if (input.contains("contact_channel")) {
+            p.contact_channel = CodeField(input, "contact_channel", "contact_channel",
+                                          domain::ReferralSourceCodes(), true);
+        }
+        p.identity_enc = Seal(ports.crypto, identity);
+        p.protected_enc = Seal(ports.crypto, protected_part);
+        p.duplicate_key = ports.crypto.KeyedDigest(domain::DuplicateKeyMaterial(
+            identity["last_name"].get<std::string>(), identity["first_names"].get<std::string>(),
+            *domain::ParseIsoDate(identity["birth_date"].get<std::string>())));
+        p.updated_at = FormatInstant(now);
+        uow->Cases().UpdatePerson(p);
+        AppendAudit(*uow, ports.crypto,
+                    {who.user.id, "person.update", "person", std::to_string(p.id)}, meta, now);
+        uow->Commit();
+        uow.reset();
+        return GetPerson(ports, who, id, meta, now);
+    });
+}
+
+domain::Result<Json> AddReferral(Ports& ports,
+                                 const Principal& who,
+                                 long long person_id,
+                                 const Json& input,
+                                 const RequestMeta& meta,
+                                 domain::Instant now) {
+    return Guard([&]() -> domain::Result<Json> {
+        auto uow = ports.storage.Begin();
+        PersonRecord p = LoadPerson(*uow, who, person_id, Action::kEditCase);
+        ReferralRecord r;
+        r.date = domain::FormatIsoDate(DateField(input, "date", "date", true, TodayOf(now)));
+        r.source = CodeField(input, "source", "source", domain::ReferralSourceCodes(), true);
+        r.notes_enc = Seal(ports.crypto, TextField(input, "notes", "notes", false, 4000));
+        r.created_by = who.user.id;
+        r.created_at = FormatInstant(now);
+        r.person_id = p.id;
+        r.id = uow->Cases().InsertReferral(r);
+        AppendAudit(*uow, ports.crypto,
+                    {who.user.id, "referral.create", "person", std::to_string(p.id)}, meta, now);
+        uow->Commit();
+        return ReferralJson(ports, r);
+    });
+}
+
+}  // namespace parcours::usecases
