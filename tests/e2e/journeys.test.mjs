@@ -1,14 +1,9 @@
 // Browser journeys against a real `parcours serve`, started by run.mjs (which sets the env below).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, openBrowser, screenshotOnFailure } from './lib/browser.mjs';
 import { freshTotp } from './lib/totp.mjs';
+import { env, expectAccessible, fillCredentials, heading, journey, logout } from './lib/journey.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run this suite through tests/e2e/run.mjs`);
-  return value;
-};
 const BASE_URL = env('PARCOURS_E2E_BASE_URL');
 const INSTRUCTOR = {
   email: env('PARCOURS_E2E_INSTRUCTOR_EMAIL'),
@@ -17,46 +12,6 @@ const INSTRUCTOR = {
 };
 const ADMIN = { email: env('PARCOURS_E2E_ADMIN_EMAIL'), oneTimePassword: env('PARCOURS_E2E_ADMIN_PASSWORD') };
 const ADMIN_NEW_PASSWORD = 'une phrase de passe assez longue 2024';
-
-/** Opens a fresh browser for one journey; checks console, CSP and third-party requests at the end. */
-async function journey(t, fn) {
-  const browser = await openBrowser(BASE_URL);
-  try {
-    await fn(browser);
-    assert.deepEqual(browser.problems, [], 'console errors, page errors or CSP violations');
-    assert.deepEqual(browser.foreignRequests, [], 'requests to another origin (CDN, fonts…)');
-  } catch (error) {
-    const shot = await screenshotOnFailure(browser.page, t.name);
-    if (shot) t.diagnostic(`screenshot: ${shot}`);
-    if (browser.problems.length) t.diagnostic(`browser problems:\n${browser.problems.join('\n')}`);
-    throw error;
-  } finally {
-    await browser.close();
-  }
-}
-
-async function heading(page, name) {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-  await page.locator('html[data-fr-js="true"]').waitFor({ state: 'attached' });
-}
-
-async function expectAccessible(t, page, label) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe-core violations on ${label}`);
-  t.diagnostic(`axe-core: 0 violations on ${label}`);
-}
-
-async function fillCredentials(page, email, password) {
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
-
-async function logout(page) {
-  await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
-  await page.waitForURL('**/connexion');
-  await heading(page, 'Connexion à Parcours');
-}
 
 test('(a) une instructrice se connecte et voit son nom et son rôle', async (t) => {
   await journey(t, async ({ page }) => {

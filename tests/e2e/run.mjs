@@ -9,12 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { run } from 'node:test';
 import { freePort, runCli, startServer, stopServer, tail, waitHealthy } from './lib/server.mjs';
 import { selfTest } from './lib/totp.mjs';
+import { probeCaseworkApi, setUpCasework } from './lib/casework-setup.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..', '..');
 const BIN = resolve(process.env.PARCOURS_BIN || join(REPO, 'build', 'parcours'));
 const WEB_ROOT = resolve(process.env.PARCOURS_WEB_ROOT || join(REPO, 'web', 'dist'));
-const TEST_FILES = [join(HERE, 'journeys.test.mjs')];
+const TEST_FILES = [join(HERE, 'journeys.test.mjs'), join(HERE, 'casework.test.mjs')];
 
 const INSTRUCTOR = { email: 'jeanne.martin@parcours.test', name: 'Jeanne Martin', password: 'instructrice de la Gironde 33' };
 const ADMIN_EMAIL = 'admin@parcours.local';
@@ -44,6 +45,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const failures = [];
 try {
   console.log(`e2e: server ${BIN}`);
@@ -57,11 +59,18 @@ try {
     ['user', 'add', '--db', db, '--email', INSTRUCTOR.email, '--role', 'prefecture_instructor', '--departement', '33', '--name', INSTRUCTOR.name, '--password-stdin'],
     { input: `${INSTRUCTOR.password}\n` },
   );
+  const casework = await setUpCasework(BIN, db, INSTRUCTOR.email);
 
   const port = await freePort();
   server = startServer({ bin: BIN, db, port, webRoot: WEB_ROOT, logPath: join(tmp, 'server.log') });
   const health = await waitHealthy(server);
-  console.log(`e2e: server up at ${server.baseUrl} (schema_version ${health.schema_version})\n`);
+  console.log(`e2e: server up at ${server.baseUrl} (schema_version ${health.schema_version})`);
+  const caseworkUnavailable = casework.unavailable ?? (await probeCaseworkApi(server.baseUrl));
+  if (caseworkUnavailable) console.log(`e2e: case-workflow journey skipped: ${caseworkUnavailable}`);
+  if (casework.env?.PARCOURS_E2E_SIGNATORY_TOKEN_ERROR) {
+    console.log(`e2e: no API token for the signatory (${casework.env.PARCOURS_E2E_SIGNATORY_TOKEN_ERROR}); the journey signs in instead`);
+  }
+  console.log('');
 
   Object.assign(process.env, {
     PARCOURS_E2E_BASE_URL: server.baseUrl,
@@ -71,6 +80,8 @@ try {
     PARCOURS_E2E_INSTRUCTOR_PASSWORD: INSTRUCTOR.password,
     PARCOURS_E2E_INSTRUCTOR_NAME: INSTRUCTOR.name,
     PARCOURS_E2E_ARTIFACTS: process.env.PARCOURS_E2E_ARTIFACTS || join(HERE, 'artifacts'),
+    ...(casework.env ?? {}),
+    PARCOURS_E2E_CASEWORK_UNAVAILABLE: caseworkUnavailable ?? '',
   });
 
   let fileError = null;
@@ -79,7 +90,10 @@ try {
   for await (const event of run({ files: TEST_FILES, concurrency: 1, timeout: 180_000 })) {
     const { data } = event;
     const indent = '  '.repeat((data.nesting ?? 0) + 1);
-    if (event.type === 'test:pass' && data.nesting === 0) {
+    if (event.type === 'test:pass' && data.nesting === 0 && data.skip !== undefined) {
+      skipped++;
+      console.log(`${indent}- ${data.name} (skipped: ${data.skip === true ? 'no reason given' : data.skip})`);
+    } else if (event.type === 'test:pass' && data.nesting === 0) {
       passed++;
       console.log(`${indent}✔ ${data.name} (${Math.round(data.details.duration_ms)} ms)`);
     } else if (event.type === 'test:fail' && data.nesting === 0) {
@@ -92,13 +106,13 @@ try {
       console.log(`    · ${data.message.split('\n').join('\n      ')}`);
     } else if (event.type === 'test:stdout' || event.type === 'test:stderr') {
       process.stdout.write(data.message);
-    } else if (event.type === 'test:complete' && data.name === TEST_FILES[0] && data.details?.passed === false) {
+    } else if (event.type === 'test:complete' && TEST_FILES.includes(data.name) && data.details?.passed === false) {
       fileError = data.details.error;
     }
   }
-  if (failed === 0 && passed === 0) {
+  if (failed === 0 && passed === 0 && skipped === 0) {
     failed++;
-    failures.push({ name: 'journeys.test.mjs', error: fileError ?? new Error('no test ran') });
+    failures.push({ name: 'test files', error: fileError ?? new Error('no test ran') });
   }
 } catch (error) {
   failed++;
@@ -111,5 +125,5 @@ try {
 
 console.log('\n' + '─'.repeat(60));
 for (const { name, error } of failures) console.log(`FAILED: ${name}: ${String(error?.message ?? error).split('\n')[0]}`);
-console.log(`e2e: ${passed} passed, ${failed} failed`);
+console.log(`e2e: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 process.exitCode = failed === 0 ? 0 : 1;

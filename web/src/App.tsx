@@ -8,6 +8,13 @@ import { LoginPage } from "./pages/LoginPage";
 import { PasswordChangePage } from "./pages/PasswordChangePage";
 import { AccessibilityPage, LegalNoticePage, NotFoundPage, PersonalDataPage } from "./pages/StaticPages";
 import { TotpEnrolPage } from "./pages/TotpEnrolPage";
+import { canReadCases, isAssociationRole } from "./auth/roles";
+import { Forbidden } from "./components/Forbidden";
+import { NewPersonPage } from "./pages/persons/NewPersonPage";
+import { PersonPage } from "./pages/persons/PersonPage";
+import { PersonsListPage } from "./pages/persons/PersonsListPage";
+import { DemandeFormPage } from "./pages/parcours/DemandeFormPage";
+import { ParcoursPage } from "./pages/parcours/ParcoursPage";
 
 /** After a client-side navigation, move the focus to the main content, as a page load would. */
 function FocusOnNavigation() {
@@ -44,6 +51,30 @@ export function App() {
               }
             />
             <Route path="/" element={<RequireAuth>{(user) => <HomePage user={user} />}</RequireAuth>} />
+            <Route
+              path="/personnes"
+              element={<RequireAuth>{(user) => (canReadCases(user) ? <PersonsListPage /> : <Forbidden />)}</RequireAuth>}
+            />
+            <Route
+              path="/personnes/nouvelle"
+              element={<RequireAuth>{(user) => (isAssociationRole(user) ? <NewPersonPage /> : <Forbidden />)}</RequireAuth>}
+            />
+            <Route
+              path="/personnes/:id"
+              element={
+                <RequireAuth>{(user) => (canReadCases(user) ? <PersonPage user={user} /> : <Forbidden />)}</RequireAuth>
+              }
+            />
+            <Route
+              path="/parcours/:id"
+              element={
+                <RequireAuth>{(user) => (canReadCases(user) ? <ParcoursPage user={user} /> : <Forbidden />)}</RequireAuth>
+              }
+            />
+            <Route
+              path="/parcours/:id/demande"
+              element={<RequireAuth>{(user) => (isAssociationRole(user) ? <DemandeFormPage /> : <Forbidden />)}</RequireAuth>}
+            />
             <Route path="/mentions-legales" element={<LegalNoticePage />} />
             <Route path="/donnees-personnelles" element={<PersonalDataPage />} />
             <Route path="/accessibilite" element={<AccessibilityPage />} />

@@ -25,7 +25,7 @@ const EXPECTED_HTTP_ERRORS = [
   { status: 401, path: '/api/v1/auth/login' },
 ];
 
-function isExpectedHttpError(message) {
+function isExpectedHttpError(message, expected) {
   const match = /the server responded with a status of (\d{3})/.exec(message.text());
   if (!match) return false;
   const status = Number(match[1]);
@@ -36,11 +36,15 @@ function isExpectedHttpError(message) {
   } catch {
     return false;
   }
-  return EXPECTED_HTTP_ERRORS.some((e) => e.status === status && e.path === path);
+  return expected.some((e) => e.status === status && (e.path instanceof RegExp ? e.path.test(path) : e.path === path));
 }
 
-/** A fresh browser profile, one page, and the list of console errors, page errors and CSP violations seen. */
-export async function openBrowser(baseURL) {
+/**
+ * A fresh browser profile, one page, and the list of console errors, page errors and CSP violations seen.
+ * `expectedHttpErrors` adds 4xx answers ({status, path: string | RegExp}) a journey provokes on purpose.
+ */
+export async function openBrowser(baseURL, { expectedHttpErrors = [] } = {}) {
+  const expected = [...EXPECTED_HTTP_ERRORS, ...expectedHttpErrors];
   const userDataDir = await mkdtemp(join(tmpdir(), 'parcours-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -60,7 +64,7 @@ export async function openBrowser(baseURL) {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (message) => {
-    if (message.type() !== 'error' || isExpectedHttpError(message)) return;
+    if (message.type() !== 'error' || isExpectedHttpError(message, expected)) return;
     problems.push(`console error on ${page.url()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));

@@ -152,6 +152,9 @@ export interface Person {
   referrals: Referral[];
   assessments: Assessment[];
   parcours: ParcoursRef[];
+  status?: string;
+  status_label?: string;
+  created_at?: string;
 }
 
 // ---- Criteria grid and assessments ----
@@ -160,7 +163,8 @@ export interface Criterion {
   code: string;
   label: string;
   help: string;
-  evidence_expected: string;
+  /** Whether evidence is expected for this criterion (older grids may describe it in words). */
+  evidence_expected: boolean | string;
   blocking: boolean;
 }
 
@@ -216,4 +220,5 @@ export interface Assessment {
   outcome_label: string;
   reason_code: AssessmentReason | string | null;
   author_role: string;
+  created_at?: string;
 }

@@ -130,7 +130,7 @@ export type FollowupKind = "interview" | "accompaniment" | "phone" | "incident" 
 export interface FollowupCreate {
   date: IsoDate;
   kind: FollowupKind;
-  action_index?: number;
+  action_index?: number | null;
   difficulties: string[];
   text: string;
 }

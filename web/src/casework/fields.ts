@@ -32,7 +32,7 @@ export function splitList(text: string): string[] {
 }
 
 /** Replaces item `index` of a list with `patch` applied (immutably). */
-export function patchAt<T>(list: readonly T[], index: number, patch: Partial<T>): T[] {
+export function patchAt<T>(list: readonly T[], index: number, patch: Partial<NoInfer<T>>): T[] {
   return list.map((item, i) => (i === index ? { ...item, ...patch } : item));
 }
 

@@ -4,6 +4,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { ActionDomain, ActionStatus, ApiError, DocumentAction } from "../../api";
 import { fieldState } from "../../casework/fields";
 import { ACTION_DOMAIN, ACTION_STATUS, optionsOf } from "../../casework/labels";
+import { DateField } from "../../components/DateField";
 
 interface Props {
   index: number;
@@ -62,29 +63,21 @@ export function ActionFields({ index, action, error, onChange, onRemove }: Props
         />
       </div>
       <div className="fr-fieldset__element fr-fieldset__element--inline">
-        <Input
+        <DateField
           label="Début prévu"
-          hintText="JJ/MM/AAAA"
-          {...f("planned_start")}
-          nativeInputProps={{
-            type: "date",
-            name: n("planned_start"),
-            value: action.planned_start ?? "",
-            onChange: (e) => onChange({ planned_start: e.target.value === "" ? null : e.target.value }),
-          }}
+          name={n("planned_start")}
+          errorProps={f("planned_start")}
+          value={action.planned_start ?? ""}
+          onChange={(v) => onChange({ planned_start: v === "" ? null : v })}
         />
       </div>
       <div className="fr-fieldset__element fr-fieldset__element--inline">
-        <Input
+        <DateField
           label="Fin prévue"
-          hintText="JJ/MM/AAAA"
-          {...f("planned_end")}
-          nativeInputProps={{
-            type: "date",
-            name: n("planned_end"),
-            value: action.planned_end ?? "",
-            onChange: (e) => onChange({ planned_end: e.target.value === "" ? null : e.target.value }),
-          }}
+          name={n("planned_end")}
+          errorProps={f("planned_end")}
+          value={action.planned_end ?? ""}
+          onChange={(v) => onChange({ planned_end: v === "" ? null : v })}
         />
       </div>
       <div className="fr-fieldset__element">

@@ -8,6 +8,7 @@ import { formatDate, todayIso } from "../../casework/dates";
 import { fieldState } from "../../casework/fields";
 import { EXIT_REASON, labelOf, optionsOf } from "../../casework/labels";
 import { asApiError } from "../../casework/useResource";
+import { DateField } from "../../components/DateField";
 
 const OUTCOME_FIELDS: [keyof ExitOutcome, string, string][] = [
   ["housing", "Logement", "Par exemple : logement autonome, hébergement"],
@@ -101,11 +102,13 @@ function ExitForm(props: { parcoursId: number; onCancel: () => void; onExited: (
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Clore le parcours">
       {error !== null && <FormError level={3} title="Clôture impossible" message={error.message} />}
-      <Input
+      <DateField
         label="Date de sortie *"
-        hintText="JJ/MM/AAAA"
-        {...fieldState(error, "date")}
-        nativeInputProps={{ type: "date", name: "exit.date", value: date, onChange: (e) => setDate(e.target.value) }}
+        name="exit.date"
+        required
+        errorProps={fieldState(error, "date")}
+        value={date}
+        onChange={setDate}
       />
       <Select
         label="Motif de sortie *"
@@ -128,16 +131,12 @@ function ExitForm(props: { parcoursId: number; onCancel: () => void; onExited: (
         {...fieldState(error, "reasons")}
         nativeTextAreaProps={{ name: "exit.reasons", rows: 3, value: reasons, onChange: (e) => setReasons(e.target.value) }}
       />
-      <Input
+      <DateField
         label={NEEDS_REASONS.has(reason) ? "Date de notification *" : "Date de notification"}
-        hintText="JJ/MM/AAAA"
-        {...fieldState(error, "notified_on")}
-        nativeInputProps={{
-          type: "date",
-          name: "exit.notified_on",
-          value: notifiedOn,
-          onChange: (e) => setNotifiedOn(e.target.value),
-        }}
+        name="exit.notified_on"
+        errorProps={fieldState(error, "notified_on")}
+        value={notifiedOn}
+        onChange={setNotifiedOn}
       />
       <fieldset className="fr-fieldset">
         <legend className="fr-fieldset__legend">Situation à la sortie</legend>

@@ -10,6 +10,7 @@ import { formatDate, todayIso } from "../../casework/dates";
 import { fieldState } from "../../casework/fields";
 import { FOLLOWUP_KIND, labelOf, optionsOf } from "../../casework/labels";
 import { asApiError, useResource } from "../../casework/useResource";
+import { DateField } from "../../components/DateField";
 
 interface Props {
   parcoursId: number;
@@ -24,7 +25,7 @@ export function FollowupsSection({ parcoursId, actions, canEdit }: Props) {
     <section aria-labelledby="suivi-titre" className="fr-mt-6w">
       <h2 id="suivi-titre">Journal de suivi</h2>
       {followups.status === "loading" && <Loading />}
-      {followups.status === "error" && <FormError title="Journal indisponible" message={followups.error.message} />}
+      {followups.status === "error" && <FormError level={3} title="Journal indisponible" message={followups.error.message} />}
       {followups.status === "ready" && <FollowupList items={followups.data.items} actions={actions} />}
       {canEdit && <FollowupForm parcoursId={parcoursId} actions={actions} onAdded={followups.reload} />}
     </section>
@@ -106,11 +107,13 @@ function FollowupForm({ parcoursId, actions, onAdded }: { parcoursId: number; ac
       {error !== null && <FormError level={4} title="Entrée non enregistrée" message={error.message} />}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
-          <Input
+          <DateField
             label="Date *"
-            hintText="JJ/MM/AAAA"
-            {...fieldState(error, "date")}
-            nativeInputProps={{ type: "date", name: "followup.date", value: date, onChange: (e) => setDate(e.target.value) }}
+            name="followup.date"
+            required
+            errorProps={fieldState(error, "date")}
+            value={date}
+            onChange={setDate}
           />
         </div>
         <div className="fr-col-12 fr-col-md-4">

@@ -10,8 +10,10 @@ function eventLabel(e: ParcoursEvent): string {
 }
 
 function transition(e: ParcoursEvent): string {
-  if (e.from === null && e.to === null) return "—";
-  if (e.from === null || e.from === e.to) return labelOf(PARCOURS_STATE, e.to);
+  const from = e.from ?? "";
+  const to = e.to ?? "";
+  if (from === "" && to === "") return "—";
+  if (from === "" || from === to) return labelOf(PARCOURS_STATE, to);
   return `${labelOf(PARCOURS_STATE, e.from)} → ${labelOf(PARCOURS_STATE, e.to)}`;
 }
 

@@ -54,7 +54,7 @@ export function ParcoursPage({ user }: { user: User }) {
       <DocumentSection parcoursId={p.id} document={p.document} canEdit={canEdit} onSaved={parcours.reload} />
       <FollowupsSection parcoursId={p.id} actions={p.document?.actions ?? []} canEdit={isAssociationRole(user)} />
       <HistoryTable events={p.events} />
-      <ExitSection parcours={p} canEdit={canEdit} onExited={parcours.status === "ready" ? parcours.replace : () => {}} />
+      <ExitSection parcours={p} canEdit={canEdit} onExited={parcours.replace} />
     </>
   );
 }

@@ -19,6 +19,7 @@ import { formatDate, todayIso } from "../../casework/dates";
 import { anyFieldState, fieldState } from "../../casework/fields";
 import { ASSESSMENT_OUTCOME, ASSESSMENT_REASON, CRITERION_ANSWER, optionsOf } from "../../casework/labels";
 import { asApiError, useResource } from "../../casework/useResource";
+import { DateField } from "../../components/DateField";
 
 interface Props {
   personId: number;
@@ -32,9 +33,15 @@ export function AssessmentForm({ personId, departement, onSaved, onCancel }: Pro
   const grid = useResource(`criteria|${departement}`, (signal) => getCriteria(departement, undefined, { signal }));
   if (grid.status === "loading") return <Loading />;
   if (grid.status === "error") {
-    return <FormError title="Grille de critères indisponible" message={grid.error.message} />;
+    return <FormError level={4} title="Grille de critères indisponible" message={grid.error.message} />;
   }
   return <GridForm personId={personId} grid={grid.data} onSaved={onSaved} onCancel={onCancel} />;
+}
+
+/** The evidence hint: the grid says whether evidence is expected (a flag, or a description). */
+function evidenceHint(expected: boolean | string): string {
+  if (typeof expected === "string" && expected.trim() !== "") return `Éléments attendus : ${expected}`;
+  return expected === true ? "Un élément de preuve est attendu pour ce critère." : "Facultatif.";
 }
 
 type AnswerState = { answer: CriterionAnswer | ""; evidence: string };
@@ -85,12 +92,14 @@ function GridForm({ personId, grid, onSaved, onCancel }: Omit<Props, "departemen
         {grid.version}, en vigueur depuis le {formatDate(grid.valid_from)}. Chaque critère doit recevoir une
         réponse ; le dépôt d'une plainte n'est jamais exigé.
       </p>
-      {error !== null && <FormError title="Évaluation non enregistrée" message={error.message} />}
-      <Input
+      {error !== null && <FormError level={4} title="Évaluation non enregistrée" message={error.message} />}
+      <DateField
         label="Date de l'évaluation *"
-        hintText="Format attendu : JJ/MM/AAAA"
-        {...fieldState(error, "date")}
-        nativeInputProps={{ type: "date", name: "assessment.date", value: date, onChange: (e) => setDate(e.target.value) }}
+        name="assessment.date"
+        required
+        errorProps={fieldState(error, "date")}
+        value={date}
+        onChange={setDate}
       />
       <ol className="parcours-criteria">
         {grid.criteria.map((criterion, i) => {
@@ -108,9 +117,7 @@ function GridForm({ personId, grid, onSaved, onCancel }: Omit<Props, "departemen
                     )}
                   </>
                 }
-                hintText={[criterion.help, criterion.evidence_expected && `Éléments attendus : ${criterion.evidence_expected}`]
-                  .filter(Boolean)
-                  .join(" ")}
+                hintText={criterion.help}
                 name={`answers.${criterion.code}`}
                 orientation="horizontal"
                 {...anyFieldState(error, `answers[${i}].answer`, `answers[${i}]`, `answers.${criterion.code}`)}
@@ -125,6 +132,7 @@ function GridForm({ personId, grid, onSaved, onCancel }: Omit<Props, "departemen
               />
               <Input
                 label={`Éléments constatés — ${criterion.label}`}
+                hintText={evidenceHint(criterion.evidence_expected)}
                 textArea
                 {...fieldState(error, `answers[${i}].evidence`)}
                 nativeTextAreaProps={{

@@ -1,8 +1,8 @@
 import { useRef } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import type { ApiError } from "../../api";
 import { fieldState, patchAt, removeAt } from "../../casework/fields";
+import { DateField } from "../../components/DateField";
 
 type ChildRow = { key: number; birth_date: string };
 
@@ -17,16 +17,12 @@ export function ChildrenFieldset(props: { value: ChildRow[]; onChange: (rows: Ch
       {value.length === 0 && <p className="fr-fieldset__element fr-hint-text">Aucun enfant déclaré.</p>}
       {value.map((child, i) => (
         <div key={child.key} className="fr-fieldset__element parcours-row">
-          <Input
+          <DateField
             label={`Date de naissance de l'enfant ${i + 1}`}
-            hintText="Format attendu : JJ/MM/AAAA"
-            {...fieldState(error, `children[${i}].birth_date`)}
-            nativeInputProps={{
-              type: "date",
-              name: `children[${i}].birth_date`,
-              value: child.birth_date,
-              onChange: (e) => onChange(patchAt(value, i, { birth_date: e.target.value })),
-            }}
+            name={`children[${i}].birth_date`}
+            errorProps={fieldState(error, `children[${i}].birth_date`)}
+            value={child.birth_date}
+            onChange={(birth_date) => onChange(patchAt(value, i, { birth_date }))}
           />
           <Button
             type="button"

@@ -6,6 +6,7 @@ import type { ApiError } from "../../api";
 import { fieldState } from "../../casework/fields";
 import { COMMON_LANGUAGES, COMMON_NATIONALITIES, OTHER_NATIONALITY } from "../../casework/nationalities";
 import type { IdentityForm } from "./personForm";
+import { DateField } from "../../components/DateField";
 
 type TextField = "last_name" | "first_names" | "aliases" | "birth_date" | "nationality_other" | "languages_other";
 
@@ -71,11 +72,13 @@ export function IdentityFieldset({ value, onChange, error }: Props) {
         />
       </div>
       <div className="fr-fieldset__element">
-        <Input
+        <DateField
           label="Date de naissance *"
-          hintText="Format attendu : JJ/MM/AAAA"
-          {...fieldState(error, "identity.birth_date")}
-          nativeInputProps={text("birth_date", { type: "date", required: true, autoComplete: "off" })}
+          name="identity.birth_date"
+          required
+          errorProps={fieldState(error, "identity.birth_date")}
+          value={value.birth_date}
+          onChange={(birth_date) => onChange({ birth_date })}
         />
       </div>
       <div className="fr-fieldset__element">

@@ -33,7 +33,7 @@ export function PersonParcoursSection(props: { personId: number; parcours: Parco
   return (
     <section aria-labelledby="parcours-titre" className="fr-mt-6w">
       <h2 id="parcours-titre">Parcours de sortie</h2>
-      {error !== null && <FormError title="Ouverture impossible" message={error.message} />}
+      {error !== null && <FormError level={3} title="Ouverture impossible" message={error.message} />}
       {parcours.length === 0 ? (
         <p>Aucun parcours n'a été ouvert pour cette personne.</p>
       ) : (

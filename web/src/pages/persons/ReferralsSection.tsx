@@ -9,6 +9,7 @@ import { formatDate, todayIso } from "../../casework/dates";
 import { fieldState } from "../../casework/fields";
 import { CONTACT_CHANNEL, labelOf, optionsOf } from "../../casework/labels";
 import { asApiError } from "../../casework/useResource";
+import { DateField } from "../../components/DateField";
 
 interface Props {
   personId: number;
@@ -69,14 +70,16 @@ function ReferralForm({ personId, onAdded }: { personId: number; onAdded: () => 
       <h3 id="orientation-form-titre" className="fr-h6">
         Ajouter une orientation
       </h3>
-      {error !== null && <FormError title="Orientation non enregistrée" message={error.message} />}
+      {error !== null && <FormError level={4} title="Orientation non enregistrée" message={error.message} />}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
-          <Input
+          <DateField
             label="Date de l'orientation *"
-            hintText="Format attendu : JJ/MM/AAAA"
-            {...fieldState(error, "date")}
-            nativeInputProps={{ type: "date", name: "referral.date", value: date, onChange: (e) => setDate(e.target.value) }}
+            name="referral.date"
+            required
+            errorProps={fieldState(error, "date")}
+            value={date}
+            onChange={setDate}
           />
         </div>
         <div className="fr-col-12 fr-col-md-8">
