@@ -12,6 +12,7 @@
 #include "usecases/accounts.hpp"
 #include "usecases/audit_log.hpp"
 #include "usecases/persons.hpp"
+#include "usecases/rules.hpp"
 
 namespace parcours::cli {
 
@@ -265,6 +266,34 @@ int Run(int argc, char** argv) {
                 std::cout << t.id << '\t' << t.label << '\t' << t.created_at << '\t' << t.expires_at
                           << '\t' << (t.revoked_at ? "revoked" : "active") << '\n';
             }
+            return 0;
+        };
+    });
+
+    auto* rules = app.add_subcommand("rules", "Legal parameters and the AFIS scale");
+    rules->require_subcommand(1);
+    std::string afis_date;
+    int afis_children = 0;
+    std::string afis_territory = "metropole";
+    auto* rules_afis = rules->add_subcommand("afis", "Monthly AFIS amount on a date");
+    AddCommon(rules_afis, o);
+    rules_afis->add_option("--date", afis_date, "Date AAAA-MM-JJ")->required();
+    rules_afis->add_option("--children", afis_children, "Dependent children")->default_val(0);
+    rules_afis->add_option("--territory", afis_territory, "metropole or mayotte")
+        ->default_val("metropole");
+    rules_afis->callback([&] {
+        action = [&] {
+            App a(Resolve(o), SchemaMode::kRequireCurrent);
+            auto r =
+                Check(usecases::SimulateAfis(a.ports(), afis_date, afis_children, afis_territory));
+            std::cout << "AFIS on " << afis_date << ", " << afis_children << " child(ren), "
+                      << afis_territory << ": " << r["formula"].get<std::string>() << "\n";
+            for (const auto& row : r["rows"]) {
+                std::cout << "  " << row["name"].get<std::string>() << " from "
+                          << row["valid_from"].get<std::string>() << ": "
+                          << row["source"].get<std::string>() << "\n";
+            }
+            std::cout << r["amount"].get<std::string>() << " EUR\n";
             return 0;
         };
     });

@@ -68,6 +68,8 @@ constexpr std::array kRules = {
     PolicyRule{kPrefectureInstructor, kEditCriteriaGrid, kOwnDepartement},
     PolicyRule{kPrefectureInstructor, kRecordAvis, kOwnDepartement},
     PolicyRule{kSignatory, kRecordDecision, kOwnDepartement},
+    // Legal parameters: a new decree is entered by the administrator.
+    PolicyRule{kAdmin, kManageLegalParameters, kInstance},
 };
 
 // Scopes ordered from widest to narrowest.
@@ -107,6 +109,8 @@ std::string_view ActionName(Action action) {
             return "record_avis";
         case kRecordDecision:
             return "record_decision";
+        case kManageLegalParameters:
+            return "manage_legal_parameters";
     }
     return "";
 }

@@ -26,6 +26,7 @@ enum class Action {
     kEditCriteriaGrid,
     kRecordAvis,
     kRecordDecision,
+    kManageLegalParameters,
 };
 
 enum class Scope {

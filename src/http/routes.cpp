@@ -44,6 +44,9 @@ const std::vector<Route>& RouteTable() {
         {"POST", R"(/api/v1/demandes/(\d+)/submit)", kAuthenticated, handlers::SubmitDemande},
         {"POST", R"(/api/v1/demandes/(\d+)/avis)", kAuthenticated, handlers::RecordAvis},
         {"POST", R"(/api/v1/demandes/(\d+)/decision)", kAuthenticated, handlers::RecordDecision},
+        {"GET", "/api/v1/rules/afis", kPublic, handlers::SimulateAfis},
+        {"GET", "/api/v1/rules/parameters", kAuthenticated, handlers::ListLegalParameters},
+        {"POST", "/api/v1/rules/parameters", kAuthenticated, handlers::AddLegalParameter},
     };
     return kRoutes;
 }

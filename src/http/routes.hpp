@@ -60,6 +60,9 @@ void GetDemande(RequestContext& ctx);
 void SubmitDemande(RequestContext& ctx);
 void RecordAvis(RequestContext& ctx);
 void RecordDecision(RequestContext& ctx);
+void SimulateAfis(RequestContext& ctx);
+void ListLegalParameters(RequestContext& ctx);
+void AddLegalParameter(RequestContext& ctx);
 }  // namespace handlers
 
 }  // namespace parcours::http

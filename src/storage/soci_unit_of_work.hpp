@@ -11,7 +11,8 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
                              private usecases::AccountRepository,
                              private usecases::AuditRepository,
                              private usecases::ReferenceRepository,
-                             private usecases::CaseRepository {
+                             private usecases::CaseRepository,
+                             private usecases::RulesRepository {
   public:
     explicit SociUnitOfWork(Database& db) : tx_(db) {}
 
@@ -19,6 +20,7 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
     usecases::AuditRepository& Audit() override { return *this; }
     usecases::ReferenceRepository& Reference() override { return *this; }
     usecases::CaseRepository& Cases() override { return *this; }
+    usecases::RulesRepository& Rules() override { return *this; }
     void Commit() override { tx_.Commit(); }
 
   private:
@@ -104,6 +106,15 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
     std::vector<usecases::DemandeRecord> ListDemandes(long long parcours_id) override;
     void InsertEvent(const usecases::EventRecord& e) override;
     std::vector<usecases::EventRecord> ListEvents(long long parcours_id) override;
+
+    // RulesRepository
+    std::vector<domain::LegalParameter> ListParameters() override;
+    bool ParameterExists(const std::string& name,
+                         const std::string& territory,
+                         const std::string& valid_from) override;
+    void InsertParameter(const domain::LegalParameter& row,
+                         long long created_by,
+                         const std::string& created_at) override;
 
     std::vector<usecases::UserRecord> QueryUsers(const std::string& where,
                                                  const std::function<void(soci::statement&)>& bind);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/audit.hpp"
+#include "domain/legal_parameters.hpp"
 #include "domain/role.hpp"
 #include "usecases/case_ports.hpp"
 
@@ -129,6 +130,18 @@ class ReferenceRepository {
     virtual bool RegionExists(const std::string& code) = 0;
 };
 
+class RulesRepository {
+  public:
+    virtual ~RulesRepository() = default;
+    virtual std::vector<domain::LegalParameter> ListParameters() = 0;
+    virtual bool ParameterExists(const std::string& name,
+                                 const std::string& territory,
+                                 const std::string& valid_from) = 0;
+    virtual void InsertParameter(const domain::LegalParameter& row,
+                                 long long created_by,
+                                 const std::string& created_at) = 0;
+};
+
 class UnitOfWork {
   public:
     virtual ~UnitOfWork() = default;
@@ -136,6 +149,7 @@ class UnitOfWork {
     virtual AuditRepository& Audit() = 0;
     virtual ReferenceRepository& Reference() = 0;
     virtual CaseRepository& Cases() = 0;
+    virtual RulesRepository& Rules() = 0;
     virtual void Commit() = 0;
 };
 

@@ -96,6 +96,9 @@ const std::map<std::string, std::map<std::string, std::set<Target>>>& Oracle() {
         {R"(POST /api/v1/demandes/(\d+)/submit)", kWorkers},
         {R"(POST /api/v1/demandes/(\d+)/avis)", {{"prefecture_instructor", {kOwnScope}}}},
         {R"(POST /api/v1/demandes/(\d+)/decision)", {{"signatory", {kOwnScope}}}},
+        {"GET /api/v1/rules/afis", {{"all", any}}},
+        {"GET /api/v1/rules/parameters", {{"all", any}}},
+        {"POST /api/v1/rules/parameters", {{"admin", any}}},
     };
     return kOracle;
 }

@@ -3,174 +3,23 @@
 // signatory's decision go through the API; the parcours page then shows period 1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bearerClient, expectStatus, sessionClient } from './lib/api.mjs';
+import { expectStatus, sessionClient } from './lib/api.mjs';
+import {
+  addFollowup, addReferral, assessEligibility, createPerson, decide, fillPerson, PERSON, prepareAndSubmit,
+  signInAsWorker, writeDocument,
+} from './lib/casework-steps.mjs';
 import { fr, periodEnd, todayIso } from './lib/dates.mjs';
-import { env, expectAccessible, fillCredentials, heading, journey } from './lib/journey.mjs';
+import { env, expectAccessible, heading, journey } from './lib/journey.mjs';
 
 const UNAVAILABLE = process.env.PARCOURS_E2E_CASEWORK_UNAVAILABLE || '';
 const skip = UNAVAILABLE !== '' ? UNAVAILABLE : false;
-
-const PERSON = { lastName: 'Okafor', firstNames: 'Blessing Ada', birthDate: '1995-04-02' };
-const PSEUDONYM = /^P-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
-
-const radio = (page, name, value) => page.locator(`input[type="radio"][name="${name}"][value="${value}"]`);
-
-async function signInAsWorker(t, page) {
-  await page.goto('/connexion');
-  await heading(page, 'Connexion à Parcours');
-  await fillCredentials(page, env('PARCOURS_E2E_WORKER_EMAIL'), env('PARCOURS_E2E_WORKER_PASSWORD'));
-  await heading(page, 'Accueil');
-  const nav = page.getByRole('navigation', { name: /menu principal/i });
-  await nav.getByRole('link', { name: 'Personnes', exact: true }).waitFor();
-  await nav.getByRole('link', { name: 'Nouvelle personne', exact: true }).waitFor();
-  await expectAccessible(t, page, 'the home page (association worker)');
-}
-
-/** Fills the new-person form; `birthDate: null` leaves the date empty. */
-async function fillPerson(page, { birthDate = PERSON.birthDate } = {}) {
-  await page.locator('input[name="identity.last_name"]').fill(PERSON.lastName);
-  await page.locator('input[name="identity.first_names"]').fill(PERSON.firstNames);
-  await page.locator('input[name="identity.aliases"]').fill('Joy, Ada');
-  if (birthDate !== null) await page.locator('input[name="identity.birth_date"]').fill(fr(birthDate));
-  await page.locator('select[name="identity.nationality"]').selectOption('NGA');
-  await page.locator('input[name="identity.languages"][value="en"]').check({ force: true });
-  await page.locator('input[name="identity.languages"][value="pcm"]').check({ force: true });
-  await page.locator('input[name="identity.interpreter_needed"]').check({ force: true });
-  await radio(page, 'sex_or_gender', 'female').check({ force: true });
-  await page.getByRole('button', { name: 'Ajouter un enfant' }).click();
-  await page.locator('input[name="children[0].birth_date"]').fill('01/06/2019');
-  await page.locator('select[name="administrative_status"]').selectOption('asylum_seeker');
-  await page.locator('select[name="contact_channel"]').selectOption('street_outreach');
-}
-
-async function createPerson(t, page) {
-  await page.getByRole('navigation', { name: /menu principal/i }).getByRole('link', { name: 'Nouvelle personne' }).click();
-  await heading(page, 'Nouvelle personne');
-  await page.getByText('Identité (données protégées, chiffrées)').waitFor();
-  await fillPerson(page);
-  await expectAccessible(t, page, 'the new-person form (filled)');
-  await page.getByRole('button', { name: 'Enregistrer la personne' }).click();
-  await page.waitForURL(/\/personnes\/[0-9]+$/);
-  const title = page.getByRole('heading', { level: 1 });
-  await title.waitFor();
-  const pseudonym = (await page.locator('h1 .parcours-pseudonym').innerText()).trim();
-  assert.match(pseudonym, PSEUDONYM, 'the person page is titled with the pseudonym');
-  const identity = page.locator('section[aria-labelledby="identite-titre"]');
-  assert.ok((await identity.innerText()).includes(PERSON.lastName), 'the identity block shows the name');
-  assert.ok((await identity.innerText()).includes(fr(PERSON.birthDate)), 'birth date shown as JJ/MM/AAAA');
-  await expectAccessible(t, page, 'the person page');
-  return { pseudonym, personId: Number(/\/personnes\/([0-9]+)$/.exec(page.url())[1]) };
-}
-
-async function assessEligibility(t, page) {
-  await page.getByRole('button', { name: "Évaluer l'éligibilité" }).click();
-  await page.getByRole('heading', { name: "Évaluer l'éligibilité" }).waitFor();
-  const met = page.locator('input[type="radio"][name^="answers."][value="met"]');
-  const count = await met.count();
-  assert.ok(count > 0, 'the criteria grid has criteria');
-  for (let i = 0; i < count; i++) await met.nth(i).check({ force: true });
-  const evidence = page.locator('textarea[name^="answers."][name$=".evidence"]');
-  for (let i = 0; i < (await evidence.count()); i++) await evidence.nth(i).fill(`Constaté en entretien (${i + 1}).`);
-  await radio(page, 'assessment.outcome', 'present').check({ force: true });
-  await expectAccessible(t, page, 'the eligibility assessment form');
-  const saved = page.waitForResponse((r) => /\/api\/v1\/persons\/[0-9]+\/assessments$/.test(r.url()));
-  await page.getByRole('button', { name: "Enregistrer l'évaluation" }).click();
-  assert.equal((await saved).status(), 201, 'assessment created');
-  const table = page.locator('section[aria-labelledby="evaluations-titre"] table');
-  await table.waitFor();
-  assert.ok((await table.innerText()).includes(`${count} sur ${count}`), 'all criteria met in the list');
-  t.diagnostic(`assessment: ${count} criteria, all met, outcome present`);
-}
-
-async function writeDocument(t, page) {
-  await page.getByRole('button', { name: 'Rédiger le document' }).click();
-  await page.getByRole('button', { name: 'Ajouter un engagement' }).click();
-  await page.locator('textarea[name="commitments[0].text"]').fill('Se rendre aux rendez-vous de suivi chaque semaine.');
-  await page.locator('input[name="commitments[0].category"]').fill('Suivi');
-  await page.getByRole('button', { name: 'Ajouter une action' }).click();
-  await page.locator('select[name="actions[0].domain"]').selectOption('housing');
-  await page.locator('textarea[name="actions[0].description"]').fill("Demande d'hébergement stable auprès du SIAO");
-  await page.locator('input[name="actions[0].partner"]').fill('SIAO de la Gironde');
-  await page.locator('select[name="actions[0].status"]').selectOption('in_progress');
-  await expectAccessible(t, page, 'the document form');
-  const saved = page.waitForResponse((r) => /\/api\/v1\/parcours\/[0-9]+\/document$/.test(r.url()));
-  await page.getByRole('button', { name: 'Enregistrer le document' }).click();
-  assert.equal((await saved).status(), 201, 'document version created');
-  const section = page.locator('section[aria-labelledby="document-titre"]');
-  await section.getByRole('heading', { name: 'Logement et hébergement' }).waitFor();
-  const text = await section.textContent();
-  assert.ok(text.includes('Se rendre aux rendez-vous de suivi'), 'commitment shown');
-  assert.ok(text.includes("Demande d'hébergement stable"), 'housing action shown under its domain');
-  assert.ok(text.includes('En cours'), 'action status badge');
-}
-
-async function prepareAndSubmit(t, page, parcoursId) {
-  await page.getByRole('link', { name: 'Préparer la demande initiale' }).click();
-  await page.waitForURL(new RegExp(`/parcours/${parcoursId}/demande`));
-  await heading(page, 'Préparer la demande initiale');
-  await radio(page, 'association_opinion.favourable', 'true').check({ force: true });
-  await page.locator('textarea[name="association_opinion.text"]').fill('Engagement constant depuis six mois ; avis favorable.');
-  await page.locator('textarea[name="expected_results"]').fill('Hébergement stable, ouverture des droits, cours de français.');
-  await page.locator('input[name="sworn_statement_declared"]').check({ force: true });
-  await page.getByRole('button', { name: 'Ajouter une pièce' }).click();
-  await page.locator('select[name="attachments[0].kind"]').selectOption('sworn_statement');
-  await page.locator('input[name="attachments[0].label"]').fill('Déclaration sur l’honneur signée');
-  await page.getByRole('button', { name: 'Ajouter une pièce' }).click();
-  await page.locator('select[name="attachments[1].kind"]').selectOption('identity_document');
-  await page.locator('input[name="attachments[1].label"]').fill('Passeport');
-  await expectAccessible(t, page, 'the demande form');
-  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
-  await page.waitForURL(new RegExp(`/parcours/${parcoursId}$`));
-  const demande = page.locator('section[aria-labelledby="demande-titre"]');
-  await demande.getByText('Brouillon').waitFor();
-  const checklist = await demande.locator('.parcours-checklist').innerText();
-  t.diagnostic(`checklist before submission: ${checklist.replace(/\s+/g, ' ').trim()}`);
-  await expectAccessible(t, page, 'the parcours page (draft demande)');
-  const submitted = page.waitForResponse((r) => /\/api\/v1\/demandes\/[0-9]+\/submit$/.test(r.url()));
-  await demande.getByRole('button', { name: 'Déposer la demande' }).click();
-  const answer = await submitted;
-  assert.equal(answer.status(), 200, `submission: ${await answer.text()}`);
-  await demande.getByText('Déposée', { exact: true }).waitFor();
-}
-
-/** The instructor's avis and the signatory's decision, through the API. */
-async function decide(t, baseURL, demandeId, startDate) {
-  const instructor = await bearerClient(baseURL, env('PARCOURS_E2E_INSTRUCTOR_TOKEN'));
-  try {
-    expectStatus(
-      await instructor.post(`/demandes/${demandeId}/avis`, { outcome: 'favorable', reasons: 'Dossier complet.', date: startDate }),
-      200, 'avis (instructor token)',
-    );
-  } finally {
-    await instructor.dispose();
-  }
-  const body = { outcome: 'autorise', start_date: startDate, notified_on: startDate, reasons: '' };
-  let signatory = null;
-  let answer = null;
-  if (process.env.PARCOURS_E2E_SIGNATORY_TOKEN) {
-    signatory = await bearerClient(baseURL, process.env.PARCOURS_E2E_SIGNATORY_TOKEN);
-    answer = await signatory.post(`/demandes/${demandeId}/decision`, body);
-    if (answer.status === 401 || answer.status === 403) {
-      t.diagnostic(`signatory token refused (HTTP ${answer.status} ${JSON.stringify(answer.body)}): signing in instead`);
-      await signatory.dispose();
-      signatory = null;
-    }
-  } else {
-    t.diagnostic(`no signatory token (${process.env.PARCOURS_E2E_SIGNATORY_TOKEN_ERROR}): signing in instead`);
-  }
-  if (signatory === null) {
-    signatory = await sessionClient(baseURL, env('PARCOURS_E2E_SIGNATORY_EMAIL'), env('PARCOURS_E2E_SIGNATORY_PASSWORD'));
-    answer = await signatory.post(`/demandes/${demandeId}/decision`, body);
-  }
-  await signatory.dispose();
-  return expectStatus(answer, 200, `decision (signatory ${signatory.kind})`);
-}
 
 test("(g) parcours d'une personne : inscription, éligibilité, document, demande initiale, période 1", { skip }, async (t) => {
   await journey(t, async ({ page }) => {
     await signInAsWorker(t, page);
     const { pseudonym, personId } = await createPerson(t, page);
     t.diagnostic(`person ${personId}: ${pseudonym}`);
+    await addReferral(page);
     await assessEligibility(t, page);
     await page.getByRole('button', { name: 'Ouvrir un parcours' }).click();
     await page.waitForURL(/\/parcours\/[0-9]+$/);
@@ -201,6 +50,7 @@ test("(g) parcours d'une personne : inscription, éligibilité, document, demand
     assert.match(await page.locator('#parcours-etat').textContent(), /en cours/i);
     assert.ok((await page.locator('section[aria-labelledby="historique-titre"] tbody tr').count()) >= 3, 'history rows');
     await expectAccessible(t, page, 'the parcours page (period 1 authorised)');
+    await addFollowup(page);
 
     // The list shows pseudonyms only, never a name; the search narrows it by pseudonym.
     await page.getByRole('navigation', { name: /menu principal/i }).getByRole('link', { name: 'Personnes', exact: true }).click();
@@ -238,5 +88,57 @@ test('(h) une erreur de champ renvoyée par le serveur est signalée sur le bon 
       await expectAccessible(t, page, 'the new-person form with a server field error');
     },
     { expectedHttpErrors: [{ status: 422, path: '/api/v1/persons' }] },
+  );
+});
+
+test("(i) un dépôt incomplet affiche la liste « ce qu'il manque » renvoyée par le serveur", { skip }, async (t) => {
+  const baseURL = env('PARCOURS_E2E_BASE_URL');
+  // Arrange through the API: a person, an assessment, a parcours and a draft demande without a document.
+  const api = await sessionClient(baseURL, env('PARCOURS_E2E_WORKER_EMAIL'), env('PARCOURS_E2E_WORKER_PASSWORD'));
+  let parcoursId;
+  try {
+    const person = expectStatus(await api.post('/persons', {
+      identity: { last_name: 'Ionescu', first_names: 'Maria', aliases: [], birth_date: '1990-01-31', nationality: 'ROU',
+        languages: ['ro'], interpreter_needed: false },
+      sex_or_gender: 'female', children: [], administrative_status: 'eu_citizen', contact_channel: 'online_outreach',
+    }), 201, 'person');
+    const grid = expectStatus(await api.get('/departements/33/criteria'), 200, 'criteria');
+    expectStatus(await api.post(`/persons/${person.id}/assessments`, {
+      date: todayIso(), grid_version: grid.version, outcome: 'present',
+      answers: grid.criteria.map((c) => ({ code: c.code, answer: 'met', evidence: '' })),
+    }), 201, 'assessment');
+    parcoursId = expectStatus(await api.post('/parcours', { person_id: person.id }), 201, 'parcours').id;
+    expectStatus(await api.post(`/parcours/${parcoursId}/demandes`, {
+      kind: 'initiale', association_opinion: { favourable: true, text: '' }, expected_results: '', achieved_results: '',
+      difficulties: '', sworn_statement_declared: false, attachments: [],
+    }), 201, 'draft demande');
+  } finally {
+    await api.dispose();
+  }
+
+  await journey(
+    t,
+    async ({ page }) => {
+      await signInAsWorker(t, page);
+      await page.goto(`/parcours/${parcoursId}`);
+      await heading(page, /^Parcours de P-/);
+      const demande = page.locator('section[aria-labelledby="demande-titre"]');
+      const checklist = (await demande.locator('.parcours-checklist__list li').allTextContents()).map((s) => s.trim());
+      assert.ok(checklist.length >= 2, `the checklist lists what is missing: ${checklist.join(' | ')}`);
+      const answer = page.waitForResponse((r) => /\/api\/v1\/demandes\/[0-9]+\/submit$/.test(r.url()));
+      await demande.getByRole('button', { name: 'Déposer la demande' }).click();
+      const response = await answer;
+      assert.equal(response.status(), 422);
+      const { error } = await response.json();
+      assert.equal(error.code, 'demande_incomplete');
+      const alert = demande.locator('.fr-alert--error');
+      await alert.waitFor();
+      const shown = (await alert.locator('li').allTextContents()).map((s) => s.trim());
+      assert.deepEqual(shown, error.missing, 'the alert lists the server’s missing items');
+      assert.deepEqual(checklist, error.missing, 'the checklist mirrored the same list before submission');
+      assert.equal(await page.evaluate(() => document.activeElement?.closest('.fr-alert, [tabindex="-1"]') !== null), true, 'focus on the alert');
+      await expectAccessible(t, page, 'the parcours page after a refused submission');
+    },
+    { expectedHttpErrors: [{ status: 422, path: /^\/api\/v1\/demandes\/[0-9]+\/submit$/ }] },
   );
 });

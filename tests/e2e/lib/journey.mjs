@@ -1,5 +1,7 @@
 // Shared steps of the browser journeys: one fresh browser per journey, headings, axe audits, login.
 import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { axeViolations, openBrowser, screenshotOnFailure } from './browser.mjs';
 
 export const env = (name) => {
@@ -33,7 +35,16 @@ export async function heading(page, name) {
   await page.locator('html[data-fr-js="true"]').waitFor({ state: 'attached' });
 }
 
+let screenshotCount = 0;
+
+/** Audits the page with axe-core; with PARCOURS_E2E_SCREENSHOTS=DIR, also saves a full-page screenshot. */
 export async function expectAccessible(t, page, label) {
+  const shots = process.env.PARCOURS_E2E_SCREENSHOTS;
+  if (shots) {
+    await mkdir(shots, { recursive: true });
+    const name = `${String(++screenshotCount).padStart(2, '0')}-${label.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;
+    await page.screenshot({ path: join(shots, name), fullPage: true });
+  }
   const violations = await axeViolations(page);
   assert.deepEqual(violations, [], `axe-core violations on ${label}`);
   t.diagnostic(`axe-core: 0 violations on ${label}`);

@@ -25,13 +25,11 @@ import type {
   Demande,
   DemandeBody,
   DocumentUpdate,
-  DocumentVersion,
   ExitCreate,
   Followup,
   FollowupCreate,
   Parcours,
   ParcoursDocument,
-  ParcoursSummary,
 } from "./parcoursTypes";
 
 type Opts = { signal?: AbortSignal };
@@ -66,20 +64,17 @@ export const putCriteria = (departement: string, body: CriteriaGridUpdate) =>
 export const createAssessment = (personId: number, body: AssessmentCreate) =>
   request<Assessment>("POST", `/persons/${seg(personId)}/assessments`, { body });
 
-// ---- Parcours ----
+// ---- Parcours (a person's parcours are listed in GET /persons/{id}) ----
 
 export const openParcours = (personId: number) =>
   request<Parcours>("POST", "/parcours", { body: { person_id: personId } });
 export const getParcours = (id: number, o?: Opts) => request<Parcours>("GET", `/parcours/${seg(id)}`, withSignal(o));
-export const listParcours = (personId: number, o?: Opts) =>
-  request<ItemsResponse<ParcoursSummary>>("GET", `/parcours${queryString({ person_id: personId })}`, withSignal(o));
 
 export const putDocument = (parcoursId: number, body: DocumentUpdate) =>
   request<ParcoursDocument>("PUT", `/parcours/${seg(parcoursId)}/document`, { body });
+/** One version of the document (default: the latest), with `versions` listing them all. */
 export const getDocument = (parcoursId: number, version?: number, o?: Opts) =>
   request<ParcoursDocument>("GET", `/parcours/${seg(parcoursId)}/document${queryString({ version })}`, withSignal(o));
-export const listDocumentVersions = (parcoursId: number, o?: Opts) =>
-  request<ItemsResponse<DocumentVersion>>("GET", `/parcours/${seg(parcoursId)}/document/versions`, withSignal(o));
 
 export const addFollowup = (parcoursId: number, body: FollowupCreate) =>
   request<Followup>("POST", `/parcours/${seg(parcoursId)}/followups`, { body });

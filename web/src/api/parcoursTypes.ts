@@ -67,15 +67,6 @@ export interface Parcours {
   events: ParcoursEvent[];
 }
 
-/** What `GET /parcours?person_id=` lists. */
-export interface ParcoursSummary {
-  id: number;
-  person_id: number;
-  pseudonym?: string;
-  state: ParcoursState | string;
-  state_label: string;
-}
-
 // ---- Document (R121-12-12) ----
 
 export interface Commitment {
@@ -115,6 +106,8 @@ export interface ParcoursDocument extends DocumentUpdate {
   version: number;
   period_number: number | null;
   created_at: string;
+  /** Every version of the document (GET /parcours/{id}/document). */
+  versions?: DocumentVersion[];
 }
 
 export interface DocumentVersion {

@@ -177,11 +177,10 @@ export const PERSON_STATUS: Readonly<Record<string, string>> = {
 export const EVENT_TYPE: Readonly<Record<string, string>> = {
   opened: "Ouverture du parcours",
   demande_submitted: "Dépôt de la demande",
-  submitted: "Dépôt de la demande",
-  avis: "Avis de la commission",
-  avis_given: "Avis de la commission",
-  decision: "Décision du préfet",
-  decided: "Décision du préfet",
+  avis_favorable: "Avis favorable de la commission",
+  avis_defavorable: "Avis défavorable de la commission",
+  avis_ajourne: "Avis ajourné par la commission",
+  decision_autorise: "Décision du préfet : autorisation",
+  decision_refuse: "Décision du préfet : refus",
   exit: "Sortie du parcours",
-  exited: "Sortie du parcours",
 };

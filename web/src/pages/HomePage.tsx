@@ -18,7 +18,7 @@ function AssociationShortcuts() {
         Retrouvez les personnes suivies par votre association par leur pseudonyme, ou enregistrez une nouvelle
         personne orientée vers l'association.
       </p>
-      <ul className="fr-btns-group fr-btns-group--inline-md">
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
         <li>
           <Button linkProps={{ to: "/personnes" }} iconId="fr-icon-team-line">
             Personnes

@@ -101,7 +101,7 @@ export function DemandeSection({ parcours, canEdit, onChanged }: Props) {
               )}
               <MissingChecklist missing={current.missing} headingLevel={4} />
               {canEdit && (
-                <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
+                <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mt-2w">
                   <li>
                     <Button onClick={() => void onSubmit(current)} disabled={submitting} iconId="fr-icon-send-plane-line">
                       Déposer la demande

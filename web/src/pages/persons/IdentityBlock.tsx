@@ -17,6 +17,9 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
 export function PersonFacts({ person }: { person: Person }) {
   return (
     <dl className="parcours-dl">
+      {person.status_label !== undefined && person.status_label !== "" && (
+        <Item term="Statut">{person.status_label}</Item>
+      )}
       <Item term="Tranche d'âge">{person.age_band}</Item>
       <Item term="Sexe ou genre">{labelOf(SEX_OR_GENDER, person.sex_or_gender)}</Item>
       <Item term="Canal de contact">{labelOf(CONTACT_CHANNEL, person.contact_channel)}</Item>

@@ -39,115 +39,117 @@ export function IdentityFieldset({ value, onChange, error }: Props) {
   }));
 
   return (
-    <fieldset className="fr-fieldset parcours-protected" aria-describedby="identite-protegee-aide">
-      <legend className="fr-fieldset__legend">
-        <span className="fr-icon-lock-line fr-mr-1w" aria-hidden="true" />
-        Identité (données protégées, chiffrées)
-      </legend>
-      <p id="identite-protegee-aide" className="fr-fieldset__element fr-hint-text">
-        Ces informations sont chiffrées et ne sont visibles que par votre association et par la préfecture
-        compétente. Elles n'apparaissent jamais dans les listes. Les champs marqués d'un astérisque (*) sont
-        obligatoires.
-      </p>
-      <div className="fr-fieldset__element">
-        <Input
-          label="Nom *"
-          {...fieldState(error, "identity.last_name")}
-          nativeInputProps={text("last_name", { autoComplete: "off", required: true })}
-        />
-      </div>
-      <div className="fr-fieldset__element">
-        <Input
-          label="Prénoms *"
-          {...fieldState(error, "identity.first_names")}
-          nativeInputProps={text("first_names", { autoComplete: "off", required: true })}
-        />
-      </div>
-      <div className="fr-fieldset__element">
-        <Input
-          label="Alias"
-          hintText="Autres noms utilisés, séparés par des virgules"
-          {...fieldState(error, "identity.aliases")}
-          nativeInputProps={text("aliases", { autoComplete: "off" })}
-        />
-      </div>
-      <div className="fr-fieldset__element">
-        <DateField
-          label="Date de naissance *"
-          name="identity.birth_date"
-          required
-          errorProps={fieldState(error, "identity.birth_date")}
-          value={value.birth_date}
-          onChange={(birth_date) => onChange({ birth_date })}
-        />
-      </div>
-      <div className="fr-fieldset__element">
-        <Select
-          label="Nationalité *"
-          hint="Code ISO à 3 lettres"
-          {...(value.nationality !== OTHER_NATIONALITY ? fieldState(error, "identity.nationality") : {})}
-          nativeSelectProps={{
-            name: "identity.nationality",
-            required: true,
-            value: value.nationality,
-            onChange: (e) => onChange({ nationality: e.target.value }),
-          }}
-        >
-          <option value="" disabled>
-            Sélectionner une nationalité
-          </option>
-          {COMMON_NATIONALITIES.map(([code, label]) => (
-            <option key={code} value={code}>
-              {label} ({code})
-            </option>
-          ))}
-          <option value={OTHER_NATIONALITY}>Autre nationalité (saisir le code)</option>
-        </Select>
-      </div>
-      {value.nationality === OTHER_NATIONALITY && (
+    <div className="parcours-protected">
+      <fieldset className="fr-fieldset fr-mb-0" aria-describedby="identite-protegee-aide">
+        <legend className="fr-fieldset__legend">
+          <span className="fr-icon-lock-line fr-mr-1w" aria-hidden="true" />
+          Identité (données protégées, chiffrées)
+        </legend>
+        <p id="identite-protegee-aide" className="fr-fieldset__element fr-hint-text">
+          Ces informations sont chiffrées et ne sont visibles que par votre association et par la préfecture
+          compétente. Elles n'apparaissent jamais dans les listes. Les champs marqués d'un astérisque (*) sont
+          obligatoires.
+        </p>
         <div className="fr-fieldset__element">
           <Input
-            label="Code de nationalité *"
-            hintText="3 lettres, norme ISO 3166-1 alpha-3, par exemple : ERI pour l'Érythrée"
-            {...fieldState(error, "identity.nationality")}
-            nativeInputProps={text("nationality_other", {
-              maxLength: 3,
-              autoComplete: "off",
-              required: true,
-            })}
+            label="Nom *"
+            {...fieldState(error, "identity.last_name")}
+            nativeInputProps={text("last_name", { autoComplete: "off", required: true })}
           />
         </div>
-      )}
-      <div className="fr-fieldset__element">
-        <Checkbox
-          legend="Langues parlées"
-          orientation="horizontal"
-          small
-          options={languageOptions}
-          {...fieldState(error, "identity.languages")}
-        />
-      </div>
-      <div className="fr-fieldset__element">
-        <Input
-          label="Autres langues"
-          hintText="Codes ISO 639 séparés par des virgules, par exemple : yo, ig"
-          nativeInputProps={text("languages_other", { autoComplete: "off" })}
-        />
-      </div>
-      <div className="fr-fieldset__element">
-        <Checkbox
-          options={[
-            {
-              label: "Besoin d'un·e interprète",
-              nativeInputProps: {
-                name: "identity.interpreter_needed",
-                checked: value.interpreter_needed,
-                onChange: (e) => onChange({ interpreter_needed: e.target.checked }),
+        <div className="fr-fieldset__element">
+          <Input
+            label="Prénoms *"
+            {...fieldState(error, "identity.first_names")}
+            nativeInputProps={text("first_names", { autoComplete: "off", required: true })}
+          />
+        </div>
+        <div className="fr-fieldset__element">
+          <Input
+            label="Alias"
+            hintText="Autres noms utilisés, séparés par des virgules"
+            {...fieldState(error, "identity.aliases")}
+            nativeInputProps={text("aliases", { autoComplete: "off" })}
+          />
+        </div>
+        <div className="fr-fieldset__element">
+          <DateField
+            label="Date de naissance *"
+            name="identity.birth_date"
+            required
+            errorProps={fieldState(error, "identity.birth_date")}
+            value={value.birth_date}
+            onChange={(birth_date) => onChange({ birth_date })}
+          />
+        </div>
+        <div className="fr-fieldset__element">
+          <Select
+            label="Nationalité *"
+            hint="Code ISO à 3 lettres"
+            {...(value.nationality !== OTHER_NATIONALITY ? fieldState(error, "identity.nationality") : {})}
+            nativeSelectProps={{
+              name: "identity.nationality",
+              required: true,
+              value: value.nationality,
+              onChange: (e) => onChange({ nationality: e.target.value }),
+            }}
+          >
+            <option value="" disabled>
+              Sélectionner une nationalité
+            </option>
+            {COMMON_NATIONALITIES.map(([code, label]) => (
+              <option key={code} value={code}>
+                {label} ({code})
+              </option>
+            ))}
+            <option value={OTHER_NATIONALITY}>Autre nationalité (saisir le code)</option>
+          </Select>
+        </div>
+        {value.nationality === OTHER_NATIONALITY && (
+          <div className="fr-fieldset__element">
+            <Input
+              label="Code de nationalité *"
+              hintText="3 lettres, norme ISO 3166-1 alpha-3, par exemple : ERI pour l'Érythrée"
+              {...fieldState(error, "identity.nationality")}
+              nativeInputProps={text("nationality_other", {
+                maxLength: 3,
+                autoComplete: "off",
+                required: true,
+              })}
+            />
+          </div>
+        )}
+        <div className="fr-fieldset__element">
+          <Checkbox
+            legend="Langues parlées"
+            orientation="horizontal"
+            small
+            options={languageOptions}
+            {...fieldState(error, "identity.languages")}
+          />
+        </div>
+        <div className="fr-fieldset__element">
+          <Input
+            label="Autres langues"
+            hintText="Codes ISO 639 séparés par des virgules, par exemple : yo, ig"
+            nativeInputProps={text("languages_other", { autoComplete: "off" })}
+          />
+        </div>
+        <div className="fr-fieldset__element">
+          <Checkbox
+            options={[
+              {
+                label: "Besoin d'un·e interprète",
+                nativeInputProps: {
+                  name: "identity.interpreter_needed",
+                  checked: value.interpreter_needed,
+                  onChange: (e) => onChange({ interpreter_needed: e.target.checked }),
+                },
               },
-            },
-          ]}
-        />
-      </div>
-    </fieldset>
+            ]}
+          />
+        </div>
+      </fieldset>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -49,6 +49,7 @@ export function PersonsListPage() {
   const q = params.get("q") ?? "";
   const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
   const [search, setSearch] = useState(q);
+  useEffect(() => setSearch(q), [q]);
   const persons = useResource(`${q}|${page}`, (signal) =>
     listPersons({ q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, { signal }),
   );
