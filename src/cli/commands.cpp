@@ -12,6 +12,7 @@
 #include "usecases/accounts.hpp"
 #include "usecases/audit_log.hpp"
 #include "usecases/persons.hpp"
+#include "usecases/rights_cases.hpp"
 #include "usecases/rules.hpp"
 
 namespace parcours::cli {
@@ -294,6 +295,32 @@ int Run(int argc, char** argv) {
                           << row["source"].get<std::string>() << "\n";
             }
             std::cout << r["amount"].get<std::string>() << " EUR\n";
+            return 0;
+        };
+    });
+
+    std::string alerts_date;
+    auto* alerts = app.add_subcommand("alerts", "Print every alert of the instance on a date");
+    AddCommon(alerts, o);
+    alerts->add_option("--date", alerts_date, "Date AAAA-MM-JJ (default today)");
+    alerts->callback([&] {
+        action = [&] {
+            auto on =
+                alerts_date.empty()
+                    ? std::optional(domain::Date{std::chrono::floor<std::chrono::days>(Now())})
+                    : domain::ParseIsoDate(alerts_date);
+            if (!on) throw Failure("--date must be AAAA-MM-JJ");
+            App a(Resolve(o), SchemaMode::kRequireCurrent);
+            auto result = Check(usecases::ListAlerts(a.ports(), std::nullopt, *on));
+            std::cout << "due\tseverity\tcode\tparcours\tmessage\n";
+            for (const auto& alert : result["items"]) {
+                std::cout << alert["due_date"].get<std::string>() << '\t'
+                          << alert["severity"].get<std::string>() << '\t'
+                          << alert["code"].get<std::string>() << '\t' << alert["record_id"] << '\t'
+                          << alert["message"].get<std::string>() << '\n';
+            }
+            std::cout << result["items"].size() << " alert(s) on "
+                      << result["date"].get<std::string>() << "\n";
             return 0;
         };
     });

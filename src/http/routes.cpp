@@ -47,6 +47,14 @@ const std::vector<Route>& RouteTable() {
         {"GET", "/api/v1/rules/afis", kPublic, handlers::SimulateAfis},
         {"GET", "/api/v1/rules/parameters", kAuthenticated, handlers::ListLegalParameters},
         {"POST", "/api/v1/rules/parameters", kAuthenticated, handlers::AddLegalParameter},
+        {"POST", R"(/api/v1/parcours/(\d+)/afis)", kAuthenticated, handlers::RecordAfis},
+        {"POST", R"(/api/v1/afis/(\d+)/msa)", kAuthenticated, handlers::RecordMsaAnswer},
+        {"POST", R"(/api/v1/parcours/(\d+)/aps)", kAuthenticated, handlers::RecordAps},
+        {"POST", R"(/api/v1/parcours/(\d+)/housing)", kAuthenticated, handlers::RecordHousing},
+        {"POST", R"(/api/v1/parcours/(\d+)/other-rights)", kAuthenticated,
+         handlers::RecordOtherRight},
+        {"GET", R"(/api/v1/parcours/(\d+)/rights)", kAuthenticated, handlers::GetRights},
+        {"GET", "/api/v1/alerts", kAuthenticated, handlers::ListAlerts},
     };
     return kRoutes;
 }

@@ -63,6 +63,13 @@ void RecordDecision(RequestContext& ctx);
 void SimulateAfis(RequestContext& ctx);
 void ListLegalParameters(RequestContext& ctx);
 void AddLegalParameter(RequestContext& ctx);
+void RecordAfis(RequestContext& ctx);
+void RecordMsaAnswer(RequestContext& ctx);
+void RecordAps(RequestContext& ctx);
+void RecordHousing(RequestContext& ctx);
+void RecordOtherRight(RequestContext& ctx);
+void GetRights(RequestContext& ctx);
+void ListAlerts(RequestContext& ctx);
 }  // namespace handlers
 
 }  // namespace parcours::http

@@ -104,6 +104,12 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
     void UpdateDemande(const usecases::DemandeRecord& d) override;
     std::optional<usecases::DemandeRecord> FindDemande(long long id) override;
     std::vector<usecases::DemandeRecord> ListDemandes(long long parcours_id) override;
+    long long InsertRight(const usecases::RightRecord& r) override;
+    void UpdateRight(const usecases::RightRecord& r) override;
+    std::optional<usecases::RightRecord> FindRight(long long id) override;
+    std::vector<usecases::RightRecord> ListRights(long long parcours_id) override;
+    std::vector<usecases::ParcoursRecord> ListOpenParcours(
+        const usecases::ParcoursFilter& filter) override;
     void InsertEvent(const usecases::EventRecord& e) override;
     std::vector<usecases::EventRecord> ListEvents(long long parcours_id) override;
 

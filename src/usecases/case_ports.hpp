@@ -152,6 +152,21 @@ struct EventRecord {
     std::string reasons;
 };
 
+struct RightRecord {
+    long long id = 0;
+    long long parcours_id = 0;
+    std::string kind;  // afis | aps | housing | other
+    std::string content_enc;
+    long long created_by = 0;
+    std::string created_at;
+    std::string updated_at;
+};
+
+struct ParcoursFilter {
+    std::optional<long long> association_id;
+    std::optional<std::string> departement;
+};
+
 class CaseRepository {
   public:
     virtual ~CaseRepository() = default;
@@ -202,6 +217,13 @@ class CaseRepository {
     virtual void UpdateDemande(const DemandeRecord& d) = 0;
     virtual std::optional<DemandeRecord> FindDemande(long long id) = 0;
     virtual std::vector<DemandeRecord> ListDemandes(long long parcours_id) = 0;
+
+    virtual long long InsertRight(const RightRecord& r) = 0;
+    virtual void UpdateRight(const RightRecord& r) = 0;
+    virtual std::optional<RightRecord> FindRight(long long id) = 0;
+    virtual std::vector<RightRecord> ListRights(long long parcours_id) = 0;
+    // Parcours not exited nor refused, in the filter's scope.
+    virtual std::vector<ParcoursRecord> ListOpenParcours(const ParcoursFilter& filter) = 0;
 
     virtual void InsertEvent(const EventRecord& e) = 0;
     virtual std::vector<EventRecord> ListEvents(long long parcours_id) = 0;

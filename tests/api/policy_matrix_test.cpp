@@ -99,6 +99,13 @@ const std::map<std::string, std::map<std::string, std::set<Target>>>& Oracle() {
         {"GET /api/v1/rules/afis", {{"all", any}}},
         {"GET /api/v1/rules/parameters", {{"all", any}}},
         {"POST /api/v1/rules/parameters", {{"admin", any}}},
+        {R"(POST /api/v1/parcours/(\d+)/afis)", kWorkers},
+        {R"(POST /api/v1/afis/(\d+)/msa)", kWorkers},
+        {R"(POST /api/v1/parcours/(\d+)/aps)", kWorkers},
+        {R"(POST /api/v1/parcours/(\d+)/housing)", kWorkers},
+        {R"(POST /api/v1/parcours/(\d+)/other-rights)", kWorkers},
+        {R"(GET /api/v1/parcours/(\d+)/rights)", kReaders},
+        {"GET /api/v1/alerts", {{"all", any}}},  // filtered to the caller's scope
     };
     return kOracle;
 }
@@ -208,7 +215,14 @@ TEST_F(PolicyMatrixTest, NoRoleReachesACellTheOracleDenies) {
         Reply d = Call("POST", "/api/v1/parcours/" + parcours + "/demandes", token,
                        {{"kind", "initiale"}});
         ASSERT_EQ(d.status, 201) << d.raw;
+        Reply afis = Call("POST", "/api/v1/parcours/" + parcours + "/afis", token,
+                          {{"application_date", "2026-11-20"},
+                           {"dependent_children", 0},
+                           {"resources_cents", 0},
+                           {"residence_document", "french_or_eu"}});
+        ASSERT_EQ(afis.status, 201) << afis.raw;
         auto& m = own ? ids.own : ids.other;
+        m["afis"] = std::to_string(afis.body["id"].get<long long>());
         m["persons"] = std::to_string(p.body["id"].get<long long>());
         m["parcours"] = parcours;
         m["demandes"] = std::to_string(d.body["id"].get<long long>());
