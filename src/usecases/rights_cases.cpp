@@ -380,7 +380,8 @@ domain::Result<Json> ListAlerts(Ports& ports,
             }
         }
         if (auto document = uow->Cases().FindDocument(p.id, std::nullopt)) {
-            for (const auto& action : Open(ports.crypto, document->content_enc)["actions"]) {
+            const Json content = Open(ports.crypto, document->content_enc);
+            for (const auto& action : content["actions"]) {
                 s.has_housing_action = s.has_housing_action || action["domain"] == "housing";
                 s.has_employment_or_training_action = s.has_employment_or_training_action ||
                                                       action["domain"] == "employment" ||

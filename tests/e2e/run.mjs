@@ -10,12 +10,13 @@ import { run } from 'node:test';
 import { freePort, runCli, startServer, stopServer, tail, waitHealthy } from './lib/server.mjs';
 import { selfTest } from './lib/totp.mjs';
 import { probeCaseworkApi, setUpCasework } from './lib/casework-setup.mjs';
+import { probeRightsApi } from './lib/rights-setup.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..', '..');
 const BIN = resolve(process.env.PARCOURS_BIN || join(REPO, 'build', 'parcours'));
 const WEB_ROOT = resolve(process.env.PARCOURS_WEB_ROOT || join(REPO, 'web', 'dist'));
-const TEST_FILES = [join(HERE, 'journeys.test.mjs'), join(HERE, 'casework.test.mjs')];
+const TEST_FILES = [join(HERE, 'journeys.test.mjs'), join(HERE, 'casework.test.mjs'), join(HERE, 'rights.test.mjs')];
 
 const INSTRUCTOR = { email: 'jeanne.martin@parcours.test', name: 'Jeanne Martin', password: 'instructrice de la Gironde 33' };
 const ADMIN_EMAIL = 'admin@parcours.local';
@@ -67,6 +68,9 @@ try {
   console.log(`e2e: server up at ${server.baseUrl} (schema_version ${health.schema_version})`);
   const caseworkUnavailable = casework.unavailable ?? (await probeCaseworkApi(server.baseUrl));
   if (caseworkUnavailable) console.log(`e2e: case-workflow journey skipped: ${caseworkUnavailable}`);
+  const rights = await probeRightsApi(server.baseUrl, casework.env?.PARCOURS_E2E_INSTRUCTOR_TOKEN);
+  if (rights.rights) console.log(`e2e: rights journeys skipped: ${rights.rights}`);
+  if (rights.alerts) console.log(`e2e: alerts journey skipped: ${rights.alerts}`);
   if (casework.env?.PARCOURS_E2E_SIGNATORY_TOKEN_ERROR) {
     console.log(`e2e: no API token for the signatory (${casework.env.PARCOURS_E2E_SIGNATORY_TOKEN_ERROR}); the journey signs in instead`);
   }
@@ -82,6 +86,8 @@ try {
     PARCOURS_E2E_ARTIFACTS: process.env.PARCOURS_E2E_ARTIFACTS || join(HERE, 'artifacts'),
     ...(casework.env ?? {}),
     PARCOURS_E2E_CASEWORK_UNAVAILABLE: caseworkUnavailable ?? '',
+    PARCOURS_E2E_RIGHTS_UNAVAILABLE: rights.rights ?? '',
+    PARCOURS_E2E_ALERTS_UNAVAILABLE: rights.alerts ?? '',
   });
 
   let fileError = null;

@@ -15,6 +15,7 @@ import { PersonPage } from "./pages/persons/PersonPage";
 import { PersonsListPage } from "./pages/persons/PersonsListPage";
 import { DemandeFormPage } from "./pages/parcours/DemandeFormPage";
 import { ParcoursPage } from "./pages/parcours/ParcoursPage";
+import { SimulateurAfisPage } from "./pages/SimulateurAfisPage";
 
 /** After a client-side navigation, move the focus to the main content, as a page load would. */
 function FocusOnNavigation() {
@@ -75,6 +76,7 @@ export function App() {
               path="/parcours/:id/demande"
               element={<RequireAuth>{(user) => (isAssociationRole(user) ? <DemandeFormPage /> : <Forbidden />)}</RequireAuth>}
             />
+            <Route path="/simulateur-afis" element={<SimulateurAfisPage />} />
             <Route path="/mentions-legales" element={<LegalNoticePage />} />
             <Route path="/donnees-personnelles" element={<PersonalDataPage />} />
             <Route path="/accessibilite" element={<AccessibilityPage />} />

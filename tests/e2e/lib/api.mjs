@@ -26,6 +26,7 @@ export async function bearerClient(baseURL, token) {
     kind: 'bearer',
     get: (path) => call(context, 'GET', path),
     post: (path, body) => call(context, 'POST', path, body ?? {}),
+    put: (path, body) => call(context, 'PUT', path, body ?? {}),
     dispose: () => context.dispose(),
   };
 }
@@ -52,6 +53,7 @@ export async function sessionClient(baseURL, email, password) {
     kind: 'session',
     get: (path) => call(context, 'GET', path),
     post: (path, body) => call(context, 'POST', path, body ?? {}, { 'X-CSRF-Token': csrf }),
+    put: (path, body) => call(context, 'PUT', path, body ?? {}, { 'X-CSRF-Token': csrf }),
     dispose: () => context.dispose(),
   };
 }

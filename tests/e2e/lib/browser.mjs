@@ -23,6 +23,9 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const EXPECTED_HTTP_ERRORS = [
   { status: 401, path: '/api/v1/me' },
   { status: 401, path: '/api/v1/auth/login' },
+  // Only while run.mjs found these routes absent from the server (the UI then says so and goes on).
+  ...(process.env.PARCOURS_E2E_RIGHTS_UNAVAILABLE ? [{ status: 404, path: /^\/api\/v1\/parcours\/[0-9]+\/rights$/ }] : []),
+  ...(process.env.PARCOURS_E2E_ALERTS_UNAVAILABLE ? [{ status: 404, path: '/api/v1/alerts' }] : []),
 ];
 
 function isExpectedHttpError(message, expected) {

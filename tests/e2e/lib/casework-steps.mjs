@@ -167,17 +167,17 @@ export async function addReferral(page) {
 }
 
 /** The instructor's avis and the signatory's decision, through the API. */
-export async function decide(t, baseURL, demandeId, startDate) {
+export async function decide(t, baseURL, demandeId, startDate, { avisDate = startDate, notifiedOn = startDate } = {}) {
   const instructor = await bearerClient(baseURL, env('PARCOURS_E2E_INSTRUCTOR_TOKEN'));
   try {
     expectStatus(
-      await instructor.post(`/demandes/${demandeId}/avis`, { outcome: 'favorable', reasons: 'Dossier complet.', date: startDate }),
+      await instructor.post(`/demandes/${demandeId}/avis`, { outcome: 'favorable', reasons: 'Dossier complet.', date: avisDate }),
       200, 'avis (instructor token)',
     );
   } finally {
     await instructor.dispose();
   }
-  const body = { outcome: 'autorise', start_date: startDate, notified_on: startDate, reasons: '' };
+  const body = { outcome: 'autorise', start_date: startDate, notified_on: notifiedOn, reasons: '' };
   let signatory = null;
   let answer = null;
   if (process.env.PARCOURS_E2E_SIGNATORY_TOKEN) {

@@ -35,3 +35,19 @@ for (const [start, end] of [
 ]) {
   if (periodEnd(start) !== end) throw new Error(`periodEnd(${start}) = ${periodEnd(start)}, expected ${end}`);
 }
+
+/** "AAAA-MM-JJ" + n days (UTC). */
+export function addDays(iso, days) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The same day-number n months later (or earlier), clamped to the end of the month. */
+export function addMonths(iso, months) {
+  const [y, m, d] = iso.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = ((total % 12) + 12) % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}

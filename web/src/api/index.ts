@@ -4,3 +4,5 @@ export * from "./types";
 export * from "./caseTypes";
 export * from "./parcoursTypes";
 export * from "./casework";
+export * from "./rightsTypes";
+export * from "./rights";

@@ -89,6 +89,7 @@ export function Layout({ children }: { children: ReactNode }) {
         accessibilityLinkProps={{ to: "/accessibilite" }}
         termsLinkProps={{ to: "/mentions-legales" }}
         bottomItems={[
+          { text: "Simulateur AFIS", linkProps: { to: "/simulateur-afis" } },
           { text: "Données personnelles", linkProps: { to: "/donnees-personnelles" } },
           headerFooterDisplayItem,
         ]}

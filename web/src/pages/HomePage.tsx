@@ -2,6 +2,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { User } from "../api";
 import { isAssociationRole, roleLabel } from "../auth/roles";
 import { usePageTitle } from "../components/usePageTitle";
+import { AlertsSection } from "./AlertsSection";
 
 export function connectedAs(user: User): string {
   const parts = [`Connecté·e : ${user.display_name} (${user.email}) — rôle : ${roleLabel(user)}`];
@@ -42,6 +43,7 @@ export function HomePage({ user }: { user: User }) {
       <p id="connected-as" className="fr-text--lead">
         {connectedAs(user)}
       </p>
+      <AlertsSection />
       {isAssociationRole(user) ? (
         <AssociationShortcuts />
       ) : (

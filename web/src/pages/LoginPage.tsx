@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { Navigate, useNavigate } from "react-router";
+import { Link, Navigate, useNavigate } from "react-router";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { ApiError, ErrorCode, isApiError, login } from "../api";
@@ -150,6 +150,10 @@ export function LoginPage() {
             )}
           </ul>
         </form>
+        <p className="fr-mt-4w">
+          Sans compte, vous pouvez estimer le montant de l'aide financière à l'insertion sociale et professionnelle
+          avec le <Link to="/simulateur-afis">simulateur AFIS</Link>.
+        </p>
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 import { useParams } from "react-router";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
-import { ApiError, getParcours, type User } from "../../api";
+import { ApiError, getParcours, getRights, type User } from "../../api";
 import { isAssociationRole } from "../../auth/roles";
 import { Loading } from "../../components/Loading";
 import { PageError } from "../../components/PageError";
@@ -14,12 +14,16 @@ import { DocumentSection } from "./DocumentSection";
 import { ExitSection } from "./ExitSection";
 import { FollowupsSection } from "./FollowupsSection";
 import { HistoryTable } from "./HistoryTable";
+import { RightsSection } from "./rights/RightsSection";
 import { Timeline } from "./Timeline";
 
 export function ParcoursPage({ user }: { user: User }) {
   const id = idParam(useParams().id);
   const parcours = useResource(`parcours|${id}`, (signal) =>
     id === null ? Promise.reject(new ApiError(404, "not_found", "Parcours introuvable.")) : getParcours(id, { signal }),
+  );
+  const rights = useResource(`rights|${id}`, (signal) =>
+    id === null ? Promise.reject(new ApiError(404, "not_found", "Parcours introuvable.")) : getRights(id, { signal }),
   );
   usePageTitle(parcours.status === "ready" ? `Parcours de ${parcours.data.pseudonym}` : "Parcours");
 
@@ -49,8 +53,9 @@ export function ParcoursPage({ user }: { user: User }) {
         </Badge>{" "}
         <span className="fr-text--sm">— département {p.departement}</span>
       </p>
-      <Timeline parcours={p} />
+      <Timeline parcours={p} aps={rights.status === "ready" ? rights.data.aps : []} />
       <DemandeSection parcours={p} canEdit={canEdit} onChanged={parcours.reload} />
+      <RightsSection parcoursId={p.id} rights={rights} canEdit={isAssociationRole(user)} />
       <DocumentSection parcoursId={p.id} document={p.document} canEdit={canEdit} onSaved={parcours.reload} />
       <FollowupsSection parcoursId={p.id} actions={p.document?.actions ?? []} canEdit={isAssociationRole(user)} />
       <HistoryTable events={p.events} />

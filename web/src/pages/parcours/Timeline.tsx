@@ -1,5 +1,6 @@
-import type { Parcours } from "../../api";
+import type { Aps, Parcours } from "../../api";
 import { formatDate, todayIso } from "../../casework/dates";
+import { apsSummary } from "./rights/ApsSection";
 import { buildTimeline, type TimelineBlock, type TimelineGap } from "./timeline";
 
 const STATUS_TEXT = { past: "terminée", current: "en cours", future: "à venir" } as const;
@@ -57,7 +58,7 @@ function Block({ block }: { block: TimelineBlock }) {
 }
 
 /** The 24 months of a parcours: 4 blocks of 6 months, with a text equivalent for assistive technologies. */
-export function Timeline({ parcours }: { parcours: Parcours }) {
+export function Timeline({ parcours, aps = [] }: { parcours: Parcours; aps?: Aps[] }) {
   const model = buildTimeline(parcours.periods, parcours.state, todayIso());
   return (
     <section aria-labelledby="frise-titre" className="fr-mt-4w">
@@ -77,6 +78,16 @@ export function Timeline({ parcours }: { parcours: Parcours }) {
           ))}
         </div>
       </div>
+      {aps.length > 0 && (
+        <div className="parcours-timeline__aps" id="frise-aps">
+          <span className="parcours-timeline__title">Séjour :</span>
+          {aps.map((a) => (
+            <span key={a.id} className="parcours-timeline__aps-item">
+              {apsSummary(a)}
+            </span>
+          ))}
+        </div>
+      )}
       <ul className="fr-sr-only" id="frise-texte">
         {model.blocks.map((block) => (
           <li key={block.number}>
