@@ -176,4 +176,20 @@ void AppendEvent(UnitOfWork& uow,
     uow.Cases().InsertEvent(event);
 }
 
+void SetState(UnitOfWork& uow,
+              const Principal& who,
+              ParcoursRecord& p,
+              domain::ParcoursState to,
+              const std::string& type,
+              const std::string& basis,
+              const std::string& reasons,
+              const std::string& date,
+              domain::Instant now) {
+    std::string from = p.state;
+    p.state = std::string(domain::StateName(to));
+    p.updated_at = domain::FormatInstant(now);
+    uow.Cases().UpdateParcours(p);
+    AppendEvent(uow, who, p, type, from, p.state, basis, reasons, date, now);
+}
+
 }  // namespace parcours::usecases

@@ -85,4 +85,15 @@ void AppendEvent(UnitOfWork& uow,
                  const std::string& date,
                  domain::Instant now);
 
+// Moves the parcours to `to` and appends the event row (same transaction).
+void SetState(UnitOfWork& uow,
+              const Principal& who,
+              ParcoursRecord& p,
+              domain::ParcoursState to,
+              const std::string& type,
+              const std::string& basis,
+              const std::string& reasons,
+              const std::string& date,
+              domain::Instant now);
+
 }  // namespace parcours::usecases

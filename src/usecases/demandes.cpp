@@ -184,13 +184,8 @@ domain::Result<Json> SubmitDemande(Ports& ports,
         d.submitted_at = FormatInstant(now);
         d.updated_at = *d.submitted_at;
         uow->Cases().UpdateDemande(d);
-        std::string from = p.state;
-        p.state = std::string(domain::StateName(next.value()));
-        p.updated_at = *d.submitted_at;
-        uow->Cases().UpdateParcours(p);
-        AppendEvent(*uow, who, p, "demande_submitted", from, p.state,
-                    "demande " + std::to_string(d.id), "", domain::FormatIsoDate(TodayOf(now)),
-                    now);
+        SetState(*uow, who, p, next.value(), "demande_submitted", "demande " + std::to_string(d.id),
+                 "", domain::FormatIsoDate(TodayOf(now)), now);
         AppendAudit(*uow, ports.crypto,
                     {who.user.id, "demande.submit", "demande", std::to_string(d.id)}, meta, now);
         uow->Commit();
@@ -224,12 +219,8 @@ domain::Result<Json> RecordAvis(Ports& ports,
         d.state = "avis_given";
         d.updated_at = FormatInstant(now);
         uow->Cases().UpdateDemande(d);
-        std::string from = p.state;
-        p.state = std::string(domain::StateName(next.value()));
-        p.updated_at = d.updated_at;
-        uow->Cases().UpdateParcours(p);
-        AppendEvent(*uow, who, p, "avis_" + outcome, from, p.state,
-                    "demande " + std::to_string(d.id), reasons, *d.avis_date, now);
+        SetState(*uow, who, p, next.value(), "avis_" + outcome, "demande " + std::to_string(d.id),
+                 reasons, *d.avis_date, now);
         AppendAudit(*uow, ports.crypto,
                     {who.user.id, "avis.record", "demande", std::to_string(d.id)}, meta, now);
         uow->Commit();
@@ -285,12 +276,8 @@ domain::Result<Json> RecordDecision(Ports& ports,
         d.state = "decided";
         d.updated_at = FormatInstant(now);
         uow->Cases().UpdateDemande(d);
-        std::string from = p.state;
-        p.state = std::string(domain::StateName(next.value()));
-        p.updated_at = d.updated_at;
-        uow->Cases().UpdateParcours(p);
-        AppendEvent(*uow, who, p, "decision_" + outcome, from, p.state,
-                    "demande " + std::to_string(d.id), reasons, date, now);
+        SetState(*uow, who, p, next.value(), "decision_" + outcome,
+                 "demande " + std::to_string(d.id), reasons, date, now);
         AppendAudit(*uow, ports.crypto,
                     {who.user.id, "decision.record", "demande", std::to_string(d.id)}, meta, now);
         uow->Commit();

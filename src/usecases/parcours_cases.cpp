@@ -46,22 +46,6 @@ Json CheckDocument(const Json& input) {
     return out;
 }
 
-void SetState(UnitOfWork& uow,
-              const Principal& who,
-              ParcoursRecord& p,
-              ParcoursState to,
-              const std::string& type,
-              const std::string& basis,
-              const std::string& reasons,
-              const std::string& date,
-              domain::Instant now) {
-    std::string from = p.state;
-    p.state = std::string(domain::StateName(to));
-    p.updated_at = FormatInstant(now);
-    uow.Cases().UpdateParcours(p);
-    AppendEvent(uow, who, p, type, from, p.state, basis, reasons, date, now);
-}
-
 ParcoursState StateOf(const ParcoursRecord& p) {
     return *domain::FindState(p.state);
 }
