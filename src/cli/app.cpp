@@ -76,6 +76,16 @@ Config LoadConfig(const std::optional<std::filesystem::path>& file) {
     config.http.threads = table["server"]["threads"].value_or(config.http.threads);
     config.http.secure_cookies = table["server"]["secure_cookies"].value_or(false);
     config.http.trust_forwarded_for = table["server"]["trust_forwarded_for"].value_or(false);
+    config.smtp.url = table["smtp"]["url"].value_or(std::string());
+    config.smtp.from = table["smtp"]["from"].value_or(std::string("parcours@localhost"));
+    config.smtp.username = table["smtp"]["username"].value_or(std::string());
+    config.smtp.password = table["smtp"]["password"].value_or(std::string());
+    config.app_url = table["smtp"]["app_url"].value_or(std::string());
+    if (!config.smtp.url.empty() && config.smtp.url.rfind("smtp://", 0) != 0 &&
+        config.smtp.url.rfind("smtps://", 0) != 0) {
+        throw std::runtime_error("smtp.url must start with smtp:// or smtps:// in " +
+                                 file->string());
+    }
     if (config.pool_size < 1 || config.http.threads < 1) {
         throw std::runtime_error("database.pool_size and server.threads must be positive");
     }
@@ -110,6 +120,6 @@ App::App(const Config& config, SchemaMode mode)
       schema_version_(CheckedSchemaVersion(db_)),
       crypto_(OpenKeys(db_, KeysPath(config_)), security::DefaultHashingLimits()),
       storage_(db_),
-      ports_{storage_, crypto_, config.security} {}
+      ports_{storage_, crypto_, documents_, config.security} {}
 
 }  // namespace parcours::cli

@@ -6,7 +6,9 @@
 #include <optional>
 #include <string>
 
+#include "documents/pdf_renderer.hpp"
 #include "http/request_context.hpp"
+#include "mail/curl_mailer.hpp"
 #include "security/sodium_crypto.hpp"
 #include "storage/database.hpp"
 #include "storage/soci_storage.hpp"
@@ -20,6 +22,8 @@ struct Config {
     std::string keys_file;  // empty: beside the SQLite file, or ./parcours.keys
     http::HttpSettings http;
     usecases::SecuritySettings security;
+    mail::SmtpSettings smtp;  // [smtp]: the optional daily alert digest
+    std::string app_url;      // [smtp] app_url: the link in the digest
 };
 
 // Reads a TOML file over the defaults; throws std::runtime_error naming the file and the key.
@@ -43,6 +47,7 @@ class App {
     int schema_version_ = 0;
     security::SodiumCrypto crypto_;
     storage::SociStorage storage_;
+    documents::CairoPdfRenderer documents_;
     usecases::Ports ports_;
 };
 

@@ -11,6 +11,8 @@
 #include "storage/migrations.hpp"
 #include "usecases/accounts.hpp"
 #include "usecases/audit_log.hpp"
+#include "usecases/commission.hpp"
+#include "usecases/digest.hpp"
 #include "usecases/persons.hpp"
 #include "usecases/rights_cases.hpp"
 #include "usecases/rules.hpp"
@@ -207,6 +209,13 @@ int Run(int argc, char** argv) {
     association_add->add_option("--siret", a_siret, "SIRET (14 digits)");
     association_add->add_option("--rna", a_rna, "RNA number (W + 9 digits)");
     association_add->add_option("--declaration-date", a_declared, "Declaration date AAAA-MM-JJ");
+    std::string g_approved, g_arrete, g_filed, g_departement;
+    long long g_association = 0;
+    association_add->add_option("--agrement-approved-on", g_approved,
+                                "Also record its agrément in the seat département, approved on "
+                                "AAAA-MM-JJ (with --agrement-arrete)");
+    association_add->add_option("--agrement-arrete", g_arrete,
+                                "Reference of the agrément's arrêté");
     association_add->callback([&] {
         action = [&] {
             association_input["name"] = a_name;
@@ -217,8 +226,44 @@ int Run(int argc, char** argv) {
             App a(Resolve(o), SchemaMode::kRequireCurrent);
             auto created = Check(usecases::CreateAssociation(a.ports(), std::nullopt,
                                                              association_input, kCliMeta, Now()));
+            if (!g_approved.empty()) {
+                Check(usecases::RecordExistingAgrement(
+                    a.ports(), created["id"],
+                    {{"departement", a_departement},
+                     {"approved_on", g_approved},
+                     {"arrete_ref", g_arrete.empty() ? "non renseigné" : g_arrete}},
+                    kCliMeta, Now()));
+                std::cout << "agrément recorded: approved on " << g_approved << "\n";
+            }
             std::cout << "association created: " << created["name"].get<std::string>() << "\n"
                       << created["id"].get<long long>() << "\n";
+            return 0;
+        };
+    });
+
+    auto* agrement_cmd = app.add_subcommand("agrement", "Record agréments granted before Parcours");
+    agrement_cmd->require_subcommand(1);
+    auto* agrement_record = agrement_cmd->add_subcommand(
+        "record", "Record an agrément approved on paper (CASF R121-12-3); id last");
+    AddCommon(agrement_record, o);
+    agrement_record->add_option("--association", g_association, "Association id")->required();
+    agrement_record->add_option("--departement", g_departement, "Département (INSEE code)")
+        ->required();
+    agrement_record->add_option("--approved-on", g_approved, "Approval date AAAA-MM-JJ")
+        ->required();
+    agrement_record->add_option("--arrete", g_arrete, "Reference of the arrêté")->required();
+    agrement_record->add_option("--filed-on", g_filed, "Filing date AAAA-MM-JJ");
+    agrement_record->callback([&] {
+        action = [&] {
+            nlohmann::json input = {{"departement", g_departement},
+                                    {"approved_on", g_approved},
+                                    {"arrete_ref", g_arrete}};
+            if (!g_filed.empty()) input["filed_on"] = g_filed;
+            App a(Resolve(o), SchemaMode::kRequireCurrent);
+            auto recorded = Check(
+                usecases::RecordExistingAgrement(a.ports(), g_association, input, kCliMeta, Now()));
+            std::cout << "agrément recorded: " << recorded["state_label"].get<std::string>() << "\n"
+                      << recorded["id"].get<long long>() << "\n";
             return 0;
         };
     });
@@ -312,16 +357,44 @@ int Run(int argc, char** argv) {
             if (!on) throw Failure("--date must be AAAA-MM-JJ");
             App a(Resolve(o), SchemaMode::kRequireCurrent);
             auto result = Check(usecases::ListAlerts(a.ports(), std::nullopt, *on));
-            std::cout << "due\tseverity\tcode\tparcours\tmessage\n";
+            std::cout << "due\tseverity\tcode\trecord\tmessage\n";
             for (const auto& alert : result["items"]) {
                 std::cout << alert["due_date"].get<std::string>() << '\t'
                           << alert["severity"].get<std::string>() << '\t'
-                          << alert["code"].get<std::string>() << '\t' << alert["record_id"] << '\t'
-                          << alert["message"].get<std::string>() << '\n';
+                          << alert["code"].get<std::string>() << '\t'
+                          << alert["record_type"].get<std::string>() << ':' << alert["record_id"]
+                          << '\t' << alert["message"].get<std::string>() << '\n';
             }
             std::cout << result["items"].size() << " alert(s) on "
                       << result["date"].get<std::string>() << "\n";
             return 0;
+        };
+    });
+
+    std::string digest_date;
+    auto* digest = app.add_subcommand(
+        "digest", "E-mail each user the alerts not sent before (run daily; needs [smtp] url)");
+    AddCommon(digest, o);
+    digest->add_option("--date", digest_date, "Date AAAA-MM-JJ (default today)");
+    digest->callback([&] {
+        action = [&] {
+            auto on =
+                digest_date.empty()
+                    ? std::optional(domain::Date{std::chrono::floor<std::chrono::days>(Now())})
+                    : domain::ParseIsoDate(digest_date);
+            if (!on) throw Failure("--date must be AAAA-MM-JJ");
+            Config config = Resolve(o);
+            if (config.smtp.url.empty()) {
+                throw Failure("no SMTP server configured: set [smtp] url in the configuration");
+            }
+            App a(config, SchemaMode::kRequireCurrent);
+            mail::CurlMailer mailer(config.smtp);
+            auto result =
+                Check(usecases::SendAlertDigests(a.ports(), mailer, {config.app_url}, *on, Now()));
+            std::cout << "digest: " << result["users_notified"] << " user(s), "
+                      << result["alerts_sent"] << " alert(s), " << result["failures"]
+                      << " failure(s)\n";
+            return result["failures"].get<int>() == 0 ? 0 : 1;
         };
     });
 

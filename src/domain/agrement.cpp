@@ -4,14 +4,6 @@
 
 namespace parcours::domain {
 
-namespace {
-
-Date MinusOneDay(Date date) {
-    return Date{std::chrono::sys_days{date} - std::chrono::days{1}};
-}
-
-}  // namespace
-
 AgrementClocks ComputeAgrementClocks(const AgrementFacts& f, Date today) {
     AgrementClocks c;
     Date deemed = AddMonths(f.filed_on, 2);
@@ -39,7 +31,7 @@ AgrementClocks ComputeAgrementClocks(const AgrementFacts& f, Date today) {
             "agrément tacite : silence gardé quatre mois après le dossier complet "
             "(CASF R121-12-3)";
     }
-    if (c.approved_on) c.valid_until = MinusOneDay(AddMonths(*c.approved_on, 36));
+    if (c.approved_on) c.valid_until = TermEnd(*c.approved_on, 36);
     return c;
 }
 

@@ -26,6 +26,16 @@ Date AddMonths(Date date, int months) {
     return year_month_day{ym.year(), ym.month(), d};
 }
 
+Date TermEnd(Date start, int months) {
+    using namespace std::chrono;
+    year_month target = year_month{start.year(), start.month()} + std::chrono::months{months};
+    year_month_day same_day{target.year(), target.month(), start.day()};
+    if (!same_day.ok()) {
+        return year_month_day{year_month_day_last{target.year(), month_day_last{target.month()}}};
+    }
+    return year_month_day{sys_days{same_day} - days{1}};
+}
+
 std::optional<Date> ParseIsoDate(std::string_view text) {
     int y = 0;
     int m = 0;

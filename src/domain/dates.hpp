@@ -15,6 +15,11 @@ using Instant = std::chrono::sys_seconds;
 // 31 August ends on 28/29 February, never in March.
 Date AddMonths(Date date, int months);
 
+// The last day of a term of `months` months that starts on `start`: the day before the same
+// day-number `months` later; when that day does not exist (a start on 29–31 August for six
+// months, on 29 February for three years) the last day of that month.
+Date TermEnd(Date start, int months);
+
 std::optional<Date> ParseIsoDate(std::string_view text);  // "AAAA-MM-JJ"
 std::string FormatIsoDate(Date date);                     // "2026-11-25"
 std::string FormatFrenchDate(Date date);                  // "25/11/2026"

@@ -81,6 +81,8 @@ std::string_view TransitionName(Transition transition) {
             return "autoriser";
         case Transition::kRefuse:
             return "refuser";
+        case Transition::kAppealGranted:
+            return "accorder sur recours";
         case Transition::kExit:
             return "clore le parcours";
     }
@@ -88,13 +90,7 @@ std::string_view TransitionName(Transition transition) {
 }
 
 Date PeriodEnd(Date start) {
-    using namespace std::chrono;
-    year_month target = year_month{start.year(), start.month()} + months{kPeriodMonths};
-    year_month_day same_day{target.year(), target.month(), start.day()};
-    if (!same_day.ok()) {
-        return year_month_day{year_month_day_last{target.year(), month_day_last{target.month()}}};
-    }
-    return year_month_day{sys_days{same_day} - days{1}};
+    return TermEnd(start, kPeriodMonths);
 }
 
 int MonthsUsed(const std::vector<Period>& periods) {
@@ -125,6 +121,10 @@ Result<ParcoursState> Next(ParcoursState from,
             if (from == kRenewalOpinionGiven) {
                 return transition == Transition::kAuthorise ? kActive : kNotRenewed;
             }
+            break;
+        case Transition::kAppealGranted:
+            // CE 440802: the judge of full jurisdiction may grant the request itself.
+            if (from == kRefused || from == kNotRenewed) return kActive;
             break;
         case Transition::kExit:
             if (from != kExited) return kExited;

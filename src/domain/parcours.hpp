@@ -52,6 +52,7 @@ enum class Transition {
     kRecordAvis,
     kAuthorise,
     kRefuse,
+    kAppealGranted,  // a court (or the préfet on a recours gracieux) grants what was refused
     kExit,
 };
 

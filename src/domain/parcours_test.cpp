@@ -44,11 +44,10 @@ TEST(PeriodRules, EveryRowOfThePeriodTable) {
 TEST(TransitionRules, EveryRowOfTheTransitionTable) {
     auto rows = ReadTable("transitions.txt");
     ASSERT_GE(rows.size(), 30U);
-    const std::map<std::string, Transition> transitions = {{"submit", Transition::kSubmitDemande},
-                                                           {"avis", Transition::kRecordAvis},
-                                                           {"authorise", Transition::kAuthorise},
-                                                           {"refuse", Transition::kRefuse},
-                                                           {"exit", Transition::kExit}};
+    const std::map<std::string, Transition> transitions = {
+        {"submit", Transition::kSubmitDemande},         {"avis", Transition::kRecordAvis},
+        {"authorise", Transition::kAuthorise},          {"refuse", Transition::kRefuse},
+        {"appeal_granted", Transition::kAppealGranted}, {"exit", Transition::kExit}};
     for (const auto& row : rows) {
         ASSERT_EQ(row.size(), 4U);
         auto from = FindState(row[0]);

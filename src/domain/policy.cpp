@@ -70,6 +70,32 @@ constexpr std::array kRules = {
     PolicyRule{kSignatory, kRecordDecision, kOwnDepartement},
     // Legal parameters: a new decree is entered by the administrator.
     PolicyRule{kAdmin, kManageLegalParameters, kInstance},
+    // Agréments: instructed by the prefecture of the département (R121-12-3); the association
+    // follows its own files.
+    PolicyRule{kAdmin, kReadAgrement, kInstance},
+    PolicyRule{kAssociationWorker, kReadAgrement, kOwnAssociation},
+    PolicyRule{kAssociationAdmin, kReadAgrement, kOwnAssociation},
+    PolicyRule{kPrefectureInstructor, kReadAgrement, kOwnDepartement},
+    PolicyRule{kSignatory, kReadAgrement, kOwnDepartement},
+    PolicyRule{kAdmin, kManageAgrement, kInstance},
+    PolicyRule{kPrefectureInstructor, kManageAgrement, kOwnDepartement},
+    // The commission (R121-12-6 to R121-12-8): its secretariat is the prefecture's instructor;
+    // its composition and sessions are known to the professionals of the département.
+    PolicyRule{kAdmin, kReadCommission, kInstance},
+    PolicyRule{kAssociationWorker, kReadCommission, kOwnDepartement},
+    PolicyRule{kAssociationAdmin, kReadCommission, kOwnDepartement},
+    PolicyRule{kPrefectureInstructor, kReadCommission, kOwnDepartement},
+    PolicyRule{kCommissionMember, kReadCommission, kOwnDepartement},
+    PolicyRule{kSignatory, kReadCommission, kOwnDepartement},
+    PolicyRule{kAdmin, kManageCommission, kInstance},
+    PolicyRule{kPrefectureInstructor, kManageCommission, kOwnDepartement},
+    // Tabled files: members only during their window (checked by the use case), never identities.
+    PolicyRule{kPrefectureInstructor, kReadTabledFiles, kOwnDepartement},
+    PolicyRule{kCommissionMember, kReadTabledFiles, kOwnDepartement},
+    PolicyRule{kSignatory, kReadTabledFiles, kOwnDepartement},
+    // Notifications and appeals: the prefecture's staff.
+    PolicyRule{kPrefectureInstructor, kNotifyDecision, kOwnDepartement},
+    PolicyRule{kSignatory, kNotifyDecision, kOwnDepartement},
 };
 
 // Scopes ordered from widest to narrowest.
@@ -111,6 +137,18 @@ std::string_view ActionName(Action action) {
             return "record_decision";
         case kManageLegalParameters:
             return "manage_legal_parameters";
+        case kReadAgrement:
+            return "read_agrement";
+        case kManageAgrement:
+            return "manage_agrement";
+        case kReadCommission:
+            return "read_commission";
+        case kManageCommission:
+            return "manage_commission";
+        case kReadTabledFiles:
+            return "read_tabled_files";
+        case kNotifyDecision:
+            return "notify_decision";
     }
     return "";
 }

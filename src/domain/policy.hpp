@@ -27,6 +27,12 @@ enum class Action {
     kRecordAvis,
     kRecordDecision,
     kManageLegalParameters,
+    kReadAgrement,
+    kManageAgrement,    // record filings, completeness, decisions, withdrawals (R121-12-3)
+    kReadCommission,    // the commission, its members and sessions (not the tabled files)
+    kManageCommission,  // members, sessions, agenda, attendance, minutes
+    kReadTabledFiles,   // the pseudonymised files tabled at a session (members: in the window)
+    kNotifyDecision,    // record the notification of a decision and appeals
 };
 
 enum class Scope {

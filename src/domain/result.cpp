@@ -42,6 +42,10 @@ const char* ErrorCodeName(ErrorCode code) {
             return "max_duration_reached";
         case ErrorCode::kDemandeIncomplete:
             return "demande_incomplete";
+        case ErrorCode::kAgrementMissing:
+            return "agrement_missing";
+        case ErrorCode::kMemberRecused:
+            return "member_recused";
     }
     return "internal_error";
 }

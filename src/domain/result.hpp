@@ -28,6 +28,8 @@ enum class ErrorCode {
     kAvisMissing,
     kMaxDurationReached,
     kDemandeIncomplete,
+    kAgrementMissing,
+    kMemberRecused,
 };
 
 // Stable machine-readable code of the JSON error shape ("validation_failed" ...).

@@ -87,12 +87,16 @@ std::vector<Alert> ParcoursAlerts(const ParcoursSnapshot& p, Date today) {
     const Period& current = p.periods.back();
     if (today > current.end) return alerts;
     auto add = [&](const char* code, const char* severity, Date due, const std::string& text) {
-        alerts.push_back({code, severity, due, p.pseudonym + " : " + text, p.id, p.pseudonym});
+        alerts.push_back({code, severity, due, p.pseudonym + " : " + text, p.id, p.pseudonym,
+                          "parcours", p.id, p.pseudonym});
     };
     const int days_left = DaysBetween(today, current.end);
     const std::string end_text = FormatFrenchDate(current.end);
     if (static_cast<int>(p.periods.size()) < kMaxPeriods) {
-        bool submitted = p.renewal_state && *p.renewal_state != "draft";
+        // Sent back to the association (incomplete, ajournée), a renewal is not submitted.
+        bool submitted =
+            p.renewal_state && (*p.renewal_state == "submitted" || *p.renewal_state == "tabled" ||
+                                *p.renewal_state == "avis_given");
         if (days_left <= 30 && !submitted) {
             add("renewal_not_submitted", "high", current.end,
                 "la période " + std::to_string(current.number) + " se termine le " + end_text +
@@ -104,8 +108,8 @@ std::vector<Alert> ParcoursAlerts(const ParcoursSnapshot& p, Date today) {
         }
         if (days_left <= 15 && p.renewal_state == std::optional<std::string>("submitted")) {
             add("renewal_not_examined", "high", current.end,
-                "le renouvellement déposé n'a pas encore reçu l'avis de la commission ; la période "
-                "se termine le " +
+                "le renouvellement déposé n'est inscrit à l'ordre du jour d'aucune séance de la "
+                "commission ; la période se termine le " +
                     end_text + ".");
         }
     }

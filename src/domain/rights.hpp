@@ -56,8 +56,8 @@ struct ParcoursSnapshot {
     std::string pseudonym;
     ParcoursState state = ParcoursState::kFileInPreparation;
     std::vector<Period> periods;
-    std::optional<std::string>
-        renewal_state;  // open renewal demande: draft | submitted | avis_given
+    std::optional<std::string> renewal_state;  // open renewal demande: draft | submitted | tabled |
+                                               // incomplete | ajourne | avis_given
     bool afis_applied = false;
     std::optional<Date> aps_validity_end;  // of the latest issued APS
     bool has_housing_action = false;
@@ -71,6 +71,10 @@ struct Alert {
     std::string message;
     long long parcours_id = 0;
     std::string pseudonym;
+    // Alerts on other records (agrément, commission, member, séance): their type, id and name.
+    std::string record_type = "parcours";
+    long long record_id = 0;
+    std::string label;
 };
 
 std::vector<Alert> ParcoursAlerts(const ParcoursSnapshot& parcours, Date today);

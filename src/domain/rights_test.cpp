@@ -119,15 +119,22 @@ TEST(Alerts, PeriodEndsInThirtyDaysNotSubmitted) {
     EXPECT_EQ(Codes(s, "2026-05-31"), Codes_{"renewal_not_submitted"});
     s.renewal_state = "submitted";
     EXPECT_EQ(Codes(s, "2026-06-01"), Codes_{});
+    // Sent back to the association, it is no longer submitted.
+    s.renewal_state = "incomplete";
+    EXPECT_EQ(Codes(s, "2026-06-01"), Codes_{"renewal_not_submitted"});
+    s.renewal_state = "ajourne";
+    EXPECT_EQ(Codes(s, "2026-06-01"), Codes_{"renewal_not_submitted"});
 }
 
-TEST(Alerts, RenewalSubmittedButNotExaminedFifteenDaysBefore) {
+TEST(Alerts, RenewalSubmittedButNotTabledFifteenDaysBefore) {
     auto s = Active("2026-01-01");
     s.state = ParcoursState::kRenewalSubmitted;
     s.renewal_state = "submitted";
     EXPECT_EQ(Codes(s, "2026-06-14"), Codes_{});  // 16 days left
     EXPECT_EQ(Codes(s, "2026-06-15"), Codes_{"renewal_not_examined"});
     EXPECT_EQ(Codes(s, "2026-06-16"), Codes_{"renewal_not_examined"});
+    s.renewal_state = "tabled";
+    EXPECT_EQ(Codes(s, "2026-06-16"), Codes_{});
     s.renewal_state = "avis_given";
     EXPECT_EQ(Codes(s, "2026-06-16"), Codes_{});
 }

@@ -67,6 +67,8 @@ int StatusOf(ErrorCode code) {
         case ErrorCode::kConflict:
         case ErrorCode::kTransitionNotAllowed:
         case ErrorCode::kAvisMissing:
+        case ErrorCode::kAgrementMissing:
+        case ErrorCode::kMemberRecused:
             return 409;
         case ErrorCode::kMaxDurationReached:
         case ErrorCode::kDemandeIncomplete:

@@ -338,4 +338,25 @@ int SociUnitOfWork::CountAddressFailures(const std::string& address, const std::
     return static_cast<int>(count);
 }
 
+std::vector<std::string> SociUnitOfWork::ListSentAlertKeys(long long user_id) {
+    std::vector<std::string> keys;
+    std::string key;
+    soci::statement st = (sql().prepare << "SELECT alert_key FROM alert_digest_sent "
+                                           "WHERE user_id = :u ORDER BY alert_key",
+                          soci::into(key), soci::use(user_id));
+    if (st.execute(true)) {
+        do {
+            keys.push_back(key);
+        } while (st.fetch());
+    }
+    return keys;
+}
+
+void SociUnitOfWork::InsertSentAlertKey(long long user_id,
+                                        const std::string& key,
+                                        const std::string& sent_on) {
+    sql() << "INSERT INTO alert_digest_sent (user_id, alert_key, sent_on) VALUES (:u, :k, :s)",
+        soci::use(user_id), soci::use(key), soci::use(sent_on);
+}
+
 }  // namespace parcours::storage

@@ -1,5 +1,6 @@
 // CaseRepository on SOCI, part 2: parcours, periods, documents, follow-ups, demandes, events.
 #include "storage/soci_helpers.hpp"
+#include "storage/soci_mapping.hpp"
 #include "storage/soci_unit_of_work.hpp"
 
 namespace parcours::storage {
@@ -87,58 +88,32 @@ struct FollowupRow {
     }
 };
 
-struct DemandeRow {
-    DemandeRecord r;
-    int favourable = 0;
-    int sworn = 0;
-    Nullable<int> document_version;
-    Nullable<std::string> submitted_at, avis_outcome, avis_reasons, avis_date, decision_outcome,
-        decision_start, decision_end, decision_reasons, decision_notified_on;
-    void Define(soci::statement& st) {
-        st.exchange(soci::into(r.id));
-        st.exchange(soci::into(r.parcours_id));
-        st.exchange(soci::into(r.kind));
-        st.exchange(soci::into(r.number));
-        st.exchange(soci::into(r.state));
-        st.exchange(soci::into(r.content_enc));
-        st.exchange(soci::into(favourable));
-        st.exchange(soci::into(sworn));
-        st.exchange(soci::into(document_version.value, document_version.ind));
-        st.exchange(soci::into(submitted_at.value, submitted_at.ind));
-        st.exchange(soci::into(avis_outcome.value, avis_outcome.ind));
-        st.exchange(soci::into(avis_reasons.value, avis_reasons.ind));
-        st.exchange(soci::into(avis_date.value, avis_date.ind));
-        st.exchange(soci::into(decision_outcome.value, decision_outcome.ind));
-        st.exchange(soci::into(decision_start.value, decision_start.ind));
-        st.exchange(soci::into(decision_end.value, decision_end.ind));
-        st.exchange(soci::into(decision_reasons.value, decision_reasons.ind));
-        st.exchange(soci::into(decision_notified_on.value, decision_notified_on.ind));
-        st.exchange(soci::into(r.created_by));
-        st.exchange(soci::into(r.created_at));
-        st.exchange(soci::into(r.updated_at));
-    }
-    DemandeRecord Get() const {
-        DemandeRecord out = r;
-        out.association_favourable = favourable != 0;
-        out.sworn_statement = sworn != 0;
-        out.document_version = document_version.get();
-        out.submitted_at = submitted_at.get();
-        out.avis_outcome = avis_outcome.get();
-        out.avis_reasons = avis_reasons.get();
-        out.avis_date = avis_date.get();
-        out.decision_outcome = decision_outcome.get();
-        out.decision_start = decision_start.get();
-        out.decision_end = decision_end.get();
-        out.decision_reasons = decision_reasons.get();
-        out.decision_notified_on = decision_notified_on.get();
-        return out;
-    }
-};
-constexpr const char* kDemandeColumns =
-    "SELECT id, parcours_id, kind, number, state, content_enc, association_favourable, "
-    "sworn_statement, document_version, submitted_at, avis_outcome, avis_reasons, avis_date, "
-    "decision_outcome, decision_start, decision_end, decision_reasons, decision_notified_on, "
-    "created_by, created_at, updated_at FROM demandes ";
+const Mapping<DemandeRecord>& Demandes() {
+    using R = DemandeRecord;
+    static const auto m = Mapping<R>("demandes", &R::id)
+                              .Col("parcours_id", &R::parcours_id)
+                              .Col("kind", &R::kind)
+                              .Col("number", &R::number)
+                              .Col("state", &R::state)
+                              .Col("content_enc", &R::content_enc)
+                              .Col("association_favourable", &R::association_favourable)
+                              .Col("sworn_statement", &R::sworn_statement)
+                              .Col("document_version", &R::document_version)
+                              .Col("submitted_at", &R::submitted_at)
+                              .Col("avis_outcome", &R::avis_outcome)
+                              .Col("avis_reasons", &R::avis_reasons)
+                              .Col("avis_date", &R::avis_date)
+                              .Col("decision_outcome", &R::decision_outcome)
+                              .Col("decision_start", &R::decision_start)
+                              .Col("decision_end", &R::decision_end)
+                              .Col("decision_reasons", &R::decision_reasons)
+                              .Col("decision_notified_on", &R::decision_notified_on)
+                              .Col("returned_enc", &R::returned_enc)
+                              .Col("created_by", &R::created_by)
+                              .Col("created_at", &R::created_at)
+                              .Col("updated_at", &R::updated_at);
+    return m;
+}
 
 struct EventRow {
     EventRecord r;
@@ -260,59 +235,21 @@ std::vector<FollowupRecord> SociUnitOfWork::ListFollowups(long long parcours_id)
 }
 
 long long SociUnitOfWork::InsertDemande(const DemandeRecord& d) {
-    int favourable = d.association_favourable ? 1 : 0;
-    int sworn = d.sworn_statement ? 1 : 0;
-    return InsertReturningId(
-        "INSERT INTO demandes (parcours_id, kind, number, state, content_enc, "
-        "association_favourable, sworn_statement, created_by, created_at, updated_at) VALUES "
-        "(:p, :k, :n, :s, :c, :f, :sw, :by, :ca, :ua)",
-        [&](soci::statement& st) {
-            st.exchange(soci::use(d.parcours_id));
-            st.exchange(soci::use(d.kind));
-            st.exchange(soci::use(d.number));
-            st.exchange(soci::use(d.state));
-            st.exchange(soci::use(d.content_enc));
-            st.exchange(soci::use(favourable));
-            st.exchange(soci::use(sworn));
-            st.exchange(soci::use(d.created_by));
-            st.exchange(soci::use(d.created_at));
-            st.exchange(soci::use(d.updated_at));
-        });
+    return Demandes().Insert(sql(), d);
 }
 
 void SociUnitOfWork::UpdateDemande(const DemandeRecord& d) {
-    int favourable = d.association_favourable ? 1 : 0;
-    int sworn = d.sworn_statement ? 1 : 0;
-    Nullable<int> document_version(d.document_version);
-    Nullable<std::string> submitted(d.submitted_at), avis_outcome(d.avis_outcome),
-        avis_reasons(d.avis_reasons), avis_date(d.avis_date), decision_outcome(d.decision_outcome),
-        decision_start(d.decision_start), decision_end(d.decision_end),
-        decision_reasons(d.decision_reasons), notified(d.decision_notified_on);
-    sql() << "UPDATE demandes SET state = :s, content_enc = :c, association_favourable = :f, "
-             "sworn_statement = :sw, document_version = :dv, submitted_at = :sa, avis_outcome = "
-             ":ao, avis_reasons = :ar, avis_date = :ad, decision_outcome = :do, decision_start = "
-             ":ds, decision_end = :de, decision_reasons = :dr, decision_notified_on = :dn, "
-             "updated_at = :u WHERE id = :id",
-        soci::use(d.state), soci::use(d.content_enc), soci::use(favourable), soci::use(sworn),
-        soci::use(document_version.value, document_version.ind),
-        soci::use(submitted.value, submitted.ind), soci::use(avis_outcome.value, avis_outcome.ind),
-        soci::use(avis_reasons.value, avis_reasons.ind), soci::use(avis_date.value, avis_date.ind),
-        soci::use(decision_outcome.value, decision_outcome.ind),
-        soci::use(decision_start.value, decision_start.ind),
-        soci::use(decision_end.value, decision_end.ind),
-        soci::use(decision_reasons.value, decision_reasons.ind),
-        soci::use(notified.value, notified.ind), soci::use(d.updated_at), soci::use(d.id);
+    Demandes().Update(sql(), d);
 }
 
 std::optional<DemandeRecord> SociUnitOfWork::FindDemande(long long id) {
-    return First(QueryRows<DemandeRow>(sql(), std::string(kDemandeColumns) + "WHERE id = :id",
-                                       [&](soci::statement& st) { st.exchange(soci::use(id)); }));
+    return First(Demandes().Query(sql(), "WHERE id = :id",
+                                  [&](soci::statement& st) { st.exchange(soci::use(id)); }));
 }
 
 std::vector<DemandeRecord> SociUnitOfWork::ListDemandes(long long parcours_id) {
-    return QueryRows<DemandeRow>(
-        sql(), std::string(kDemandeColumns) + "WHERE parcours_id = :p ORDER BY id",
-        [&](soci::statement& st) { st.exchange(soci::use(parcours_id)); });
+    return Demandes().Query(sql(), "WHERE parcours_id = :p ORDER BY id",
+                            [&](soci::statement& st) { st.exchange(soci::use(parcours_id)); });
 }
 
 void SociUnitOfWork::InsertEvent(const EventRecord& e) {

@@ -12,7 +12,8 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
                              private usecases::AuditRepository,
                              private usecases::ReferenceRepository,
                              private usecases::CaseRepository,
-                             private usecases::RulesRepository {
+                             private usecases::RulesRepository,
+                             private usecases::CommissionRepository {
   public:
     explicit SociUnitOfWork(Database& db) : tx_(db) {}
 
@@ -21,6 +22,7 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
     usecases::ReferenceRepository& Reference() override { return *this; }
     usecases::CaseRepository& Cases() override { return *this; }
     usecases::RulesRepository& Rules() override { return *this; }
+    usecases::CommissionRepository& Commission() override { return *this; }
     void Commit() override { tx_.Commit(); }
 
   private:
@@ -55,6 +57,10 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
                             bool success) override;
     int CountAccountFailures(const std::string& account_key, const std::string& since) override;
     int CountAddressFailures(const std::string& address, const std::string& since) override;
+    std::vector<std::string> ListSentAlertKeys(long long user_id) override;
+    void InsertSentAlertKey(long long user_id,
+                            const std::string& key,
+                            const std::string& sent_on) override;
 
     // AuditRepository
     usecases::AuditHead LockHead() override;
@@ -121,6 +127,44 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
     void InsertParameter(const domain::LegalParameter& row,
                          long long created_by,
                          const std::string& created_at) override;
+
+    // CommissionRepository
+    long long InsertAgrement(const usecases::AgrementRecord& a) override;
+    void UpdateAgrement(const usecases::AgrementRecord& a) override;
+    std::optional<usecases::AgrementRecord> FindAgrement(long long id) override;
+    std::vector<usecases::AgrementRecord> ListAgrements(
+        std::optional<long long> association_id, std::optional<std::string> departement) override;
+    long long InsertCommission(const usecases::CommissionRecord& c) override;
+    void UpdateCommission(const usecases::CommissionRecord& c) override;
+    std::optional<usecases::CommissionRecord> FindCommission(long long id) override;
+    std::optional<usecases::CommissionRecord> FindCommissionOf(
+        const std::string& departement) override;
+    std::vector<usecases::CommissionRecord> ListCommissions() override;
+    long long InsertMember(const usecases::MemberRecord& m) override;
+    void UpdateMember(const usecases::MemberRecord& m) override;
+    std::optional<usecases::MemberRecord> FindMember(long long id) override;
+    std::vector<usecases::MemberRecord> ListMembers(long long commission_id) override;
+    std::vector<usecases::MemberRecord> ListMembersOfUser(long long user_id) override;
+    long long InsertSeance(const usecases::SeanceRecord& s) override;
+    void UpdateSeance(const usecases::SeanceRecord& s) override;
+    std::optional<usecases::SeanceRecord> FindSeance(long long id) override;
+    std::vector<usecases::SeanceRecord> ListSeances(long long commission_id) override;
+    void ReplaceAttendance(long long seance_id,
+                           const std::vector<usecases::AttendanceRecord>& rows) override;
+    std::vector<usecases::AttendanceRecord> ListAttendance(long long seance_id) override;
+    long long InsertAgendaItem(const usecases::AgendaItemRecord& item) override;
+    void UpdateAgendaItem(const usecases::AgendaItemRecord& item) override;
+    std::vector<usecases::AgendaItemRecord> ListAgenda(long long seance_id) override;
+    std::vector<usecases::AgendaItemRecord> ListAgendaOfDemande(long long demande_id) override;
+    long long InsertDecision(const usecases::DecisionRecord& d) override;
+    std::optional<usecases::DecisionRecord> FindDecision(long long id) override;
+    std::vector<usecases::DecisionRecord> ListDecisionsOfParcours(long long parcours_id) override;
+    long long InsertNotification(const usecases::NotificationRecord& n) override;
+    std::vector<usecases::NotificationRecord> ListNotifications(long long decision_id) override;
+    long long InsertAppeal(const usecases::AppealRecord& a) override;
+    void UpdateAppeal(const usecases::AppealRecord& a) override;
+    std::optional<usecases::AppealRecord> FindAppeal(long long id) override;
+    std::vector<usecases::AppealRecord> ListAppeals(long long decision_id) override;
 
     std::vector<usecases::UserRecord> QueryUsers(const std::string& where,
                                                  const std::function<void(soci::statement&)>& bind);

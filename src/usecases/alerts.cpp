@@ -1,30 +1,99 @@
 // Alerts of the caller's scope: the pure rules of domain/rights.cpp over the open parcours.
+#include <algorithm>
+
+#include "domain/agrement.hpp"
+#include "domain/commission.hpp"
 #include "domain/rights.hpp"
 #include "usecases/case_support.hpp"
+#include "usecases/commission_support.hpp"
 #include "usecases/rights_cases.hpp"
 
 namespace parcours::usecases {
 
 using domain::Action;
 
+namespace {
+
+bool Allowed(const std::optional<Principal>& who, Action action, const domain::Target& target) {
+    return !who || domain::IsAllowed(who->Subject(), action, target);
+}
+
+// The agréments the caller follows, and the commissions whose secretariat the caller holds.
+void CommissionAlerts(Ports& ports,
+                      UnitOfWork& uow,
+                      const std::optional<Principal>& who,
+                      domain::Date on,
+                      std::vector<domain::Alert>& alerts) {
+    (void)ports;
+    if (!who || domain::WidestScope(who->user.role, Action::kReadAgrement)) {
+        auto agrements = uow.Commission().ListAgrements(std::nullopt, std::nullopt);
+        for (const auto& a : agrements) {
+            domain::Target target{std::nullopt, a.association_id, a.departement, std::nullopt};
+            if (!Allowed(who, Action::kReadAgrement, target)) continue;
+            auto status = domain::AgrementStatusOn(FactsOf(a), on);
+            if (status.state != domain::AgrementState::kApproved) continue;
+            bool renewal = std::any_of(agrements.begin(), agrements.end(), [&](const auto& other) {
+                return other.renews_id && *other.renews_id == a.id;
+            });
+            auto association = uow.Cases().FindAssociation(a.association_id);
+            if (auto alert = domain::AgrementExpiryAlert(a.id, association ? association->name : "",
+                                                         *status.clocks.valid_until, renewal, on)) {
+                alerts.push_back(*alert);
+            }
+        }
+    }
+    if (who && !domain::WidestScope(who->user.role, Action::kManageCommission)) return;
+    for (const auto& c : uow.Commission().ListCommissions()) {
+        if (!Allowed(who, Action::kManageCommission, TargetOfCommission(c))) continue;
+        for (const auto& m : uow.Commission().ListMembers(c.id)) {
+            domain::Date end = *domain::ParseIsoDate(m.term_end);
+            if (!domain::MemberInOffice(*domain::ParseIsoDate(m.appointed_on), end,
+                                        StoredDate(m.ended_on), on)) {
+                continue;
+            }
+            if (auto alert = domain::MemberTermAlert(m.id, m.name, end, on))
+                alerts.push_back(*alert);
+        }
+        std::optional<domain::Date> last_held;
+        for (const auto& s : uow.Commission().ListSeances(c.id)) {
+            domain::Date date = *domain::ParseIsoDate(s.date);
+            if (date <= on && (!last_held || date > *last_held)) last_held = date;
+            if (auto alert = domain::ConvocationMissingAlert(
+                    s.id, date, StoredDate(s.convocation_sent_on), on)) {
+                alerts.push_back(*alert);
+            }
+        }
+        if (auto alert = domain::CommissionIdleAlert(c.id, c.departement,
+                                                     StoredDate(c.installed_on), last_held, on)) {
+            alerts.push_back(*alert);
+        }
+    }
+}
+
+}  // namespace
+
 domain::Result<Json> ListAlerts(Ports& ports,
                                 const std::optional<Principal>& who,
                                 domain::Date on) {
     ParcoursFilter filter;
+    bool cases_visible = true;
     if (who) {
         auto scope = domain::WidestScope(who->user.role, Action::kReadPerson);
-        if (!scope) return Json{{"items", Json::array()}};  // no case in this role's scope
-        if (*scope == domain::Scope::kOwnAssociation)
+        if (!scope) cases_visible = false;  // no case in this role's scope
+        if (scope && *scope == domain::Scope::kOwnAssociation)
             filter.association_id = who->user.association_id;
-        if (*scope == domain::Scope::kOwnDepartement)
+        if (scope && *scope == domain::Scope::kOwnDepartement)
             filter.departement = who->Subject().departement;
-        if (*scope != domain::Scope::kInstance && !filter.association_id && !filter.departement) {
-            return Json{{"items", Json::array()}};
+        if (scope && *scope != domain::Scope::kInstance && !filter.association_id &&
+            !filter.departement) {
+            cases_visible = false;
         }
     }
     auto uow = ports.storage.Begin();
     std::vector<domain::Alert> alerts;
-    for (const auto& p : uow->Cases().ListOpenParcours(filter)) {
+    auto open =
+        cases_visible ? uow->Cases().ListOpenParcours(filter) : std::vector<ParcoursRecord>{};
+    for (const auto& p : open) {
         domain::ParcoursSnapshot s;
         s.id = p.id;
         s.pseudonym = uow->Cases().FindPerson(p.person_id)->pseudonym;
@@ -55,6 +124,7 @@ domain::Result<Json> ListAlerts(Ports& ports,
         auto found = domain::ParcoursAlerts(s, on);
         alerts.insert(alerts.end(), found.begin(), found.end());
     }
+    CommissionAlerts(ports, *uow, who, on, alerts);
     std::stable_sort(alerts.begin(), alerts.end(),
                      [](const domain::Alert& a, const domain::Alert& b) { return a.due < b.due; });
     Json items = Json::array();
@@ -63,9 +133,10 @@ domain::Result<Json> ListAlerts(Ports& ports,
                          {"severity", a.severity},
                          {"due_date", domain::FormatIsoDate(a.due)},
                          {"message", a.message},
-                         {"record_type", "parcours"},
-                         {"record_id", a.parcours_id},
-                         {"pseudonym", a.pseudonym}});
+                         {"record_type", a.record_type},
+                         {"record_id", a.record_type == "parcours" ? a.parcours_id : a.record_id},
+                         {"pseudonym", a.pseudonym},
+                         {"label", a.label}});
     }
     return Json{{"items", items}, {"date", domain::FormatIsoDate(on)}};
 }

@@ -133,6 +133,8 @@ struct DemandeRecord {
     std::optional<std::string> decision_end;
     std::optional<std::string> decision_reasons;
     std::optional<std::string> decision_notified_on;
+    // Sent back to the association: {"reason": "incomplete"|"ajourne", "items"|"questions": …}
+    std::optional<std::string> returned_enc;
     long long created_by = 0;
     std::string created_at;
     std::string updated_at;

@@ -1,5 +1,7 @@
 #include "usecases/case_views.hpp"
 
+#include "usecases/commission_support.hpp"
+
 #include "domain/parcours.hpp"
 #include "usecases/case_support.hpp"
 
@@ -88,19 +90,27 @@ Json DemandeJson(Ports& ports, UnitOfWork& uow, const DemandeRecord& d) {
         {"avis", nullptr},
         {"decision", nullptr},
         {"missing", Json::array()}};
-    if (d.avis_outcome) {
-        out["avis"] = {{"outcome", *d.avis_outcome},
-                       {"reasons", Opt(d.avis_reasons)},
-                       {"date", Opt(d.avis_date)}};
+    if (auto avis = LatestAvis(uow, d.id)) {
+        out["avis"] = AvisJson(ports, *avis, d.avis_date.value_or(""));
     }
-    if (d.decision_outcome) {
-        out["decision"] = {{"outcome", *d.decision_outcome},
-                           {"start_date", Opt(d.decision_start)},
-                           {"end_date", Opt(d.decision_end)},
-                           {"reasons", Opt(d.decision_reasons)},
-                           {"notified_on", Opt(d.decision_notified_on)}};
+    // The decision in force on this demande: the latest one signed (a correction or the
+    // authorisation granted on appeal supersedes the earlier one).
+    for (const auto& decision : uow.Commission().ListDecisionsOfParcours(d.parcours_id)) {
+        if (decision.demande_id && *decision.demande_id == d.id) {
+            out["decision"] = DecisionJson(ports, uow, decision);
+        }
     }
-    if (d.state == "draft") out["missing"] = domain::MissingForSubmission(ContentOf(ports, uow, d));
+    if (d.returned_enc && (d.state == "incomplete" || d.state == "ajourne")) {
+        out["returned"] = Open(ports.crypto, *d.returned_enc);
+    } else {
+        out["returned"] = nullptr;
+    }
+    out["seance_id"] = nullptr;
+    for (const auto& item : uow.Commission().ListAgendaOfDemande(d.id)) {
+        if (item.state != "withdrawn") out["seance_id"] = item.seance_id;
+    }
+    if (d.state == "draft" || d.state == "incomplete" || d.state == "ajourne")
+        out["missing"] = domain::MissingForSubmission(ContentOf(ports, uow, d));
     return out;
 }
 
@@ -134,6 +144,10 @@ Json ParcoursJson(Ports& ports, UnitOfWork& uow, const ParcoursRecord& p, domain
                           {"basis", e.basis},
                           {"reasons", e.reasons}});
     }
+    Json decisions = Json::array();
+    for (const auto& decision : uow.Commission().ListDecisionsOfParcours(p.id)) {
+        decisions.push_back(DecisionJson(ports, uow, decision));
+    }
     auto document = uow.Cases().FindDocument(p.id, std::nullopt);
     int used = domain::MonthsUsed(periods);
     Json out = {{"id", p.id},
@@ -149,6 +163,7 @@ Json ParcoursJson(Ports& ports, UnitOfWork& uow, const ParcoursRecord& p, domain
                 {"max_months", domain::kMaxPeriods * domain::kPeriodMonths},
                 {"current_demande", current},
                 {"demandes", demandes},
+                {"decisions", decisions},
                 {"document", document ? DocumentJson(ports, *document) : Json(nullptr)},
                 {"exit", nullptr},
                 {"events", events},

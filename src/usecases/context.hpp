@@ -5,6 +5,7 @@
 
 #include "domain/dates.hpp"
 #include "domain/policy.hpp"
+#include "usecases/documents.hpp"
 #include "usecases/ports.hpp"
 
 namespace parcours::usecases {
@@ -18,6 +19,7 @@ struct SecuritySettings {
 struct Ports {
     Storage& storage;
     Crypto& crypto;
+    DocumentRenderer& documents;
     SecuritySettings settings;
 };
 

@@ -1,8 +1,12 @@
-// Demandes: draft, submission, the commission's avis and the préfet's decision (R121-12-9,
-// R121-12-10, CASF L121-9 II).
+// Demandes prepared by the association (R121-12-9): draft, edit, submission, and the
+// resubmission of a demande sent back (incomplete, or ajournée by the commission). The avis is
+// given at a séance (seances.cpp) and the decision signed by the préfet (decisions.cpp).
+#include <algorithm>
+
 #include "usecases/audit_log.hpp"
 #include "usecases/case_support.hpp"
 #include "usecases/case_views.hpp"
+#include "usecases/commission.hpp"
 #include "usecases/parcours_cases.hpp"
 
 namespace parcours::usecases {
@@ -59,6 +63,11 @@ Loaded LoadDemande(UnitOfWork& uow, const Principal& who, long long id, Action a
 
 domain::Error Conflict(const std::string& message) {
     return domain::Fail(domain::ErrorCode::kTransitionNotAllowed, message);
+}
+
+// A draft, or a demande sent back to the association: incomplete, or ajournée by the commission.
+bool Editable(const DemandeRecord& d) {
+    return d.state == "draft" || d.state == "incomplete" || d.state == "ajourne";
 }
 
 }  // namespace
@@ -120,8 +129,11 @@ domain::Result<Json> EditDemande(Ports& ports,
     return Guard([&]() -> domain::Result<Json> {
         auto uow = ports.storage.Begin();
         auto [d, p] = LoadDemande(*uow, who, demande_id, Action::kEditCase);
-        if (d.state != "draft")
-            throw Invalid{Conflict("Seul un brouillon de demande peut être modifié.")};
+        if (!Editable(d)) {
+            throw Invalid{
+                Conflict("Seul un brouillon, ou une demande renvoyée à l'association, "
+                         "peut être modifié.")};
+        }
         if (input.contains("kind") && input["kind"] != d.kind) {
             Reject("kind", "Le type d'une demande ne change pas : créez-en une autre.");
         }
@@ -159,12 +171,16 @@ domain::Result<Json> SubmitDemande(Ports& ports,
     return Guard([&]() -> domain::Result<Json> {
         auto uow = ports.storage.Begin();
         auto [d, p] = LoadDemande(*uow, who, demande_id, Action::kEditCase);
-        if (d.state != "draft") throw Invalid{Conflict("Cette demande a déjà été déposée.")};
+        if (!Editable(d)) throw Invalid{Conflict("Cette demande a déjà été déposée.")};
+        bool resubmission = d.state != "draft";
         auto kind = d.kind == "initiale" ? domain::DemandeKind::kInitiale
                                          : domain::DemandeKind::kRenouvellement;
-        auto next =
-            domain::Next(*domain::FindState(p.state), domain::Transition::kSubmitDemande, kind);
-        if (!next) throw Invalid{next.error()};
+        domain::Result<ParcoursState> next = *domain::FindState(p.state);
+        if (!resubmission) {
+            next =
+                domain::Next(*domain::FindState(p.state), domain::Transition::kSubmitDemande, kind);
+            if (!next) throw Invalid{next.error()};
+        }
         if (kind == domain::DemandeKind::kRenouvellement &&
             !domain::HasActivePeriod(PeriodsOf(*uow, p.id), TodayOf(now))) {
             throw Invalid{
@@ -178,14 +194,27 @@ domain::Result<Json> SubmitDemande(Ports& ports,
             error.missing = missing;
             throw Invalid{error};
         }
+        // Only an association approved in the département prepares demandes there (R121-12-1).
+        if (!AssociationApprovedIn(*uow, p.association_id, p.departement, TodayOf(now))) {
+            throw Invalid{domain::Fail(
+                domain::ErrorCode::kAgrementMissing,
+                "L'association ne dispose pas d'un agrément en cours de validité dans ce "
+                "département (CASF R121-12-1) : la demande ne peut pas être déposée.")};
+        }
         auto document = uow->Cases().FindDocument(p.id, std::nullopt);
         d.document_version = document->version;
         d.state = "submitted";
         d.submitted_at = FormatInstant(now);
         d.updated_at = *d.submitted_at;
         uow->Cases().UpdateDemande(d);
-        SetState(*uow, who, p, next.value(), "demande_submitted", "demande " + std::to_string(d.id),
-                 "", domain::FormatIsoDate(TodayOf(now)), now);
+        std::string basis = "demande " + std::to_string(d.id);
+        std::string today = domain::FormatIsoDate(TodayOf(now));
+        if (resubmission) {
+            AppendEvent(*uow, who, p, "demande_resubmitted", p.state, p.state, basis, "", today,
+                        now);
+        } else {
+            SetState(*uow, who, p, next.value(), "demande_submitted", basis, "", today, now);
+        }
         AppendAudit(*uow, ports.crypto,
                     {who.user.id, "demande.submit", "demande", std::to_string(d.id)}, meta, now);
         uow->Commit();
@@ -193,95 +222,50 @@ domain::Result<Json> SubmitDemande(Ports& ports,
     });
 }
 
-domain::Result<Json> RecordAvis(Ports& ports,
-                                const Principal& who,
-                                long long demande_id,
-                                const Json& input,
-                                const RequestMeta& meta,
-                                domain::Instant now) {
+domain::Result<Json> ListDemandesInState(Ports& ports,
+                                         const Principal& who,
+                                         const std::string& state) {
     return Guard([&]() -> domain::Result<Json> {
+        auto scope = domain::WidestScope(who.user.role, Action::kReadPerson);
+        ParcoursFilter filter;
+        if (!scope) NotFoundError();
+        static const std::vector<std::string> kStates = {"draft",      "submitted", "tabled",
+                                                         "incomplete", "ajourne",   "avis_given"};
+        if (std::find(kStates.begin(), kStates.end(), state) == kStates.end()) {
+            Reject("state",
+                   "État attendu : draft, submitted, tabled, incomplete, ajourne ou avis_given.");
+        }
+        if (*scope == domain::Scope::kOwnAssociation)
+            filter.association_id = who.user.association_id;
+        if (*scope == domain::Scope::kOwnDepartement)
+            filter.departement = who.Subject().departement;
+        if (*scope != domain::Scope::kInstance && !filter.association_id && !filter.departement) {
+            return Json{{"items", Json::array()}};
+        }
         auto uow = ports.storage.Begin();
-        auto [d, p] = LoadDemande(*uow, who, demande_id, Action::kRecordAvis);
-        std::string outcome = TextField(input, "outcome", "outcome", true, 20);
-        if (outcome != "favorable" && outcome != "defavorable" && outcome != "ajourne") {
-            Reject("outcome", "Avis attendu : favorable, defavorable ou ajourne.");
+        Json items = Json::array();
+        for (const auto& p : uow->Cases().ListOpenParcours(filter)) {
+            for (const auto& d : uow->Cases().ListDemandes(p.id)) {
+                if (d.state != state) continue;
+                auto person = uow->Cases().FindPerson(p.person_id);
+                auto association = uow->Cases().FindAssociation(p.association_id);
+                items.push_back(
+                    {{"id", d.id},
+                     {"parcours_id", p.id},
+                     {"pseudonym", person ? person->pseudonym : ""},
+                     {"kind", d.kind},
+                     {"number", d.number},
+                     {"state", d.state},
+                     {"association_id", p.association_id},
+                     {"association_name", association ? association->name : ""},
+                     {"association_favourable", d.association_favourable},
+                     {"departement", p.departement},
+                     {"submitted_at", d.submitted_at ? Json(*d.submitted_at) : Json(nullptr)},
+                     {"avis_outcome", d.avis_outcome ? Json(*d.avis_outcome) : Json(nullptr)},
+                     {"avis_date", d.avis_date ? Json(*d.avis_date) : Json(nullptr)}});
+            }
         }
-        std::string reasons = TextField(input, "reasons", "reasons", outcome != "favorable", 8000);
-        domain::Date date = DateField(input, "date", "date", false, TodayOf(now));
-        if (!input.contains("date")) date = TodayOf(now);
-        auto next = domain::Next(*domain::FindState(p.state), domain::Transition::kRecordAvis);
-        if (!next || d.state != "submitted") {
-            throw Invalid{next ? Conflict("Cette demande n'attend pas d'avis.") : next.error()};
-        }
-        d.avis_outcome = outcome;
-        d.avis_reasons = reasons;
-        d.avis_date = domain::FormatIsoDate(date);
-        d.state = "avis_given";
-        d.updated_at = FormatInstant(now);
-        uow->Cases().UpdateDemande(d);
-        SetState(*uow, who, p, next.value(), "avis_" + outcome, "demande " + std::to_string(d.id),
-                 reasons, *d.avis_date, now);
-        AppendAudit(*uow, ports.crypto,
-                    {who.user.id, "avis.record", "demande", std::to_string(d.id)}, meta, now);
-        uow->Commit();
-        return DemandeJson(ports, *uow, d);
-    });
-}
-
-domain::Result<Json> RecordDecision(Ports& ports,
-                                    const Principal& who,
-                                    long long demande_id,
-                                    const Json& input,
-                                    const RequestMeta& meta,
-                                    domain::Instant now) {
-    return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
-        auto [d, p] = LoadDemande(*uow, who, demande_id, Action::kRecordDecision);
-        std::string outcome = TextField(input, "outcome", "outcome", true, 20);
-        if (outcome != "autorise" && outcome != "refuse") {
-            Reject("outcome", "Décision attendue : autorise ou refuse.");
-        }
-        // A refusal is reasoned and notified, so that it can be appealed (PRODUCT.md §3).
-        std::string reasons = TextField(input, "reasons", "reasons", outcome == "refuse", 8000);
-        auto notified = OptionalDateField(input, "notified_on", "notified_on");
-        if (outcome == "refuse" && !notified) {
-            Reject("notified_on", "La date de notification d'un refus est obligatoire.");
-        }
-        auto start = OptionalDateField(input, "start_date", "start_date");
-        auto transition =
-            outcome == "autorise" ? domain::Transition::kAuthorise : domain::Transition::kRefuse;
-        auto next = domain::Next(*domain::FindState(p.state), transition);
-        if (!next) throw Invalid{next.error()};
-        if (d.state != "avis_given")
-            throw Invalid{Conflict("Cette demande n'attend pas de décision.")};
-        std::string date =
-            notified ? domain::FormatIsoDate(*notified) : domain::FormatIsoDate(TodayOf(now));
-        if (outcome == "autorise") {
-            auto period = domain::NextPeriod(PeriodsOf(*uow, p.id), start);
-            if (!period) throw Invalid{period.error()};
-            PeriodRecord record{p.id,
-                                period.value().number,
-                                domain::FormatIsoDate(period.value().start),
-                                domain::FormatIsoDate(period.value().end),
-                                period.value().gap_days_before,
-                                d.id};
-            uow->Cases().InsertPeriod(record);
-            d.decision_start = record.start_date;
-            d.decision_end = record.end_date;
-            date = record.start_date;
-        }
-        d.decision_outcome = outcome;
-        d.decision_reasons = reasons;
-        if (notified) d.decision_notified_on = domain::FormatIsoDate(*notified);
-        d.state = "decided";
-        d.updated_at = FormatInstant(now);
-        uow->Cases().UpdateDemande(d);
-        SetState(*uow, who, p, next.value(), "decision_" + outcome,
-                 "demande " + std::to_string(d.id), reasons, date, now);
-        AppendAudit(*uow, ports.crypto,
-                    {who.user.id, "decision.record", "demande", std::to_string(d.id)}, meta, now);
-        uow->Commit();
-        return DemandeJson(ports, *uow, d);
+        return Json{{"items", items}};
     });
 }
 

@@ -68,17 +68,10 @@ domain::Result<Json> SubmitDemande(Ports& ports,
                                    long long demande_id,
                                    const RequestMeta& meta,
                                    domain::Instant now);
-domain::Result<Json> RecordAvis(Ports& ports,
-                                const Principal& who,
-                                long long demande_id,
-                                const Json& input,
-                                const RequestMeta& meta,
-                                domain::Instant now);
-domain::Result<Json> RecordDecision(Ports& ports,
-                                    const Principal& who,
-                                    long long demande_id,
-                                    const Json& input,
-                                    const RequestMeta& meta,
-                                    domain::Instant now);
+// The demandes in `state` in the caller's scope (the instructor's agenda builder, the
+// signatory's decisions to take), oldest parcours first; no identity fields.
+domain::Result<Json> ListDemandesInState(Ports& ports,
+                                         const Principal& who,
+                                         const std::string& state);
 
 }  // namespace parcours::usecases

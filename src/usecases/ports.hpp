@@ -12,6 +12,7 @@
 #include "domain/legal_parameters.hpp"
 #include "domain/role.hpp"
 #include "usecases/case_ports.hpp"
+#include "usecases/commission_ports.hpp"
 
 namespace parcours::usecases {
 
@@ -105,6 +106,12 @@ class AccountRepository {
     // Failures since `since` and since the last success of the same key.
     virtual int CountAccountFailures(const std::string& account_key, const std::string& since) = 0;
     virtual int CountAddressFailures(const std::string& address, const std::string& since) = 0;
+
+    // The alert digest: keys of the alerts already e-mailed to a user.
+    virtual std::vector<std::string> ListSentAlertKeys(long long user_id) = 0;
+    virtual void InsertSentAlertKey(long long user_id,
+                                    const std::string& key,
+                                    const std::string& sent_on) = 0;
 };
 
 struct AuditHead {
@@ -150,6 +157,7 @@ class UnitOfWork {
     virtual ReferenceRepository& Reference() = 0;
     virtual CaseRepository& Cases() = 0;
     virtual RulesRepository& Rules() = 0;
+    virtual CommissionRepository& Commission() = 0;
     virtual void Commit() = 0;
 };
 

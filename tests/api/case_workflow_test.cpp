@@ -67,13 +67,11 @@ class CaseWorkflowTest : public ApiTest {
         Reply submitted =
             Call("POST", "/api/v1/demandes/" + id + "/submit", worker_, Json::object());
         EXPECT_EQ(submitted.status, 200) << submitted.raw;
-        Reply avis = Call("POST", "/api/v1/demandes/" + id + "/avis", instructor_,
-                          {{"outcome", "favorable"}, {"reasons", ""}});
-        EXPECT_EQ(avis.status, 200) << avis.raw;
-        Json decision = {{"outcome", "autorise"}, {"notified_on", "2026-11-26"}};
+        GiveAvis(instructor_, demande.body["id"], "33", "favorable");
+        Json decision = {{"outcome", kind == "initiale" ? "autorise" : "renouvele"}};
         if (start) decision["start_date"] = *start;
-        Reply decided = Call("POST", "/api/v1/demandes/" + id + "/decision", signatory_, decision);
-        EXPECT_EQ(decided.status, 200) << decided.raw;
+        Reply decided = Call("POST", "/api/v1/demandes/" + id + "/decisions", signatory_, decision);
+        EXPECT_EQ(decided.status, 201) << decided.raw;
         return decided.body;
     }
 
@@ -140,19 +138,15 @@ TEST_F(CaseWorkflowTest, ACompleteParcoursFromReferralToExitAfterTwentyFourMonth
         Call("POST", "/api/v1/demandes/" + draft_id + "/submit", worker_, Json::object()).status,
         200);
     // A decision before the avis is refused.
-    Reply early = Call("POST", "/api/v1/demandes/" + draft_id + "/decision", signatory_,
+    Reply early = Call("POST", "/api/v1/demandes/" + draft_id + "/decisions", signatory_,
                        {{"outcome", "autorise"}, {"start_date", "2026-12-01"}});
     EXPECT_EQ(early.status, 409);
     EXPECT_EQ(early.body["error"]["code"], "avis_missing");
-    ASSERT_EQ(Call("POST", "/api/v1/demandes/" + draft_id + "/avis", instructor_,
-                   {{"outcome", "favorable"}})
-                  .status,
-              200);
-    Reply decided = Call(
-        "POST", "/api/v1/demandes/" + draft_id + "/decision", signatory_,
-        {{"outcome", "autorise"}, {"start_date", "2026-08-31"}, {"notified_on", "2026-08-25"}});
-    ASSERT_EQ(decided.status, 200) << decided.raw;
-    EXPECT_EQ(decided.body["decision"]["end_date"], "2027-02-28");
+    GiveAvis(instructor_, draft.body["id"], "33", "favorable");
+    Reply decided = Call("POST", "/api/v1/demandes/" + draft_id + "/decisions", signatory_,
+                         {{"outcome", "autorise"}, {"start_date", "2026-08-31"}});
+    ASSERT_EQ(decided.status, 201) << decided.raw;
+    EXPECT_EQ(decided.body["end_date"], "2027-02-28");
 
     // Three renewals, each submitted while the current period runs.
     Travel(2027, 2, 1);
@@ -200,7 +194,8 @@ TEST_F(CaseWorkflowTest, ACompleteParcoursFromReferralToExitAfterTwentyFourMonth
     for (const auto& e : history.body["events"]) types.push_back(e["type"]);
     EXPECT_EQ(types.front(), "opened");
     EXPECT_EQ(types.back(), "exit");
-    EXPECT_EQ(std::count(types.begin(), types.end(), "decision_autorise"), 4);
+    EXPECT_EQ(std::count(types.begin(), types.end(), "decision_autorise"), 1);
+    EXPECT_EQ(std::count(types.begin(), types.end(), "decision_renouvele"), 3);
     std::cout << "complete parcours: " << types.size() << " events\n";
 }
 
@@ -252,18 +247,15 @@ TEST_F(CaseWorkflowTest, ARefusalNeedsReasonsAndBadInputNamesTheField) {
     Reply draft = Call("POST", pc + "/demandes", worker_, DemandeBody("initiale"));
     std::string d = "/api/v1/demandes/" + std::to_string(draft.body["id"].get<long long>());
     Call("POST", d + "/submit", worker_, Json::object());
-    Call("POST", d + "/avis", instructor_,
-         {{"outcome", "defavorable"}, {"reasons", "Dossier à compléter"}});
-    Reply no_reasons = Call("POST", d + "/decision", signatory_,
-                            {{"outcome", "refuse"}, {"notified_on", "2026-11-26"}});
+    GiveAvis(instructor_, draft.body["id"], "33", "defavorable", "Dossier à compléter");
+    Reply no_reasons = Call("POST", d + "/decisions", signatory_, {{"outcome", "refuse"}});
     EXPECT_EQ(no_reasons.status, 422);
     EXPECT_EQ(no_reasons.body["error"]["field"], "reasons");
-    // The worker may not decide, the signatory may not record the avis.
-    EXPECT_EQ(Call("POST", d + "/decision", worker_, {{"outcome", "refuse"}}).status, 404);
+    // The worker may not decide.
+    EXPECT_EQ(Call("POST", d + "/decisions", worker_, {{"outcome", "refuse"}}).status, 404);
     Reply refused =
-        Call("POST", d + "/decision", signatory_,
-             {{"outcome", "refuse"}, {"reasons", "Motifs écrits"}, {"notified_on", "2026-11-26"}});
-    ASSERT_EQ(refused.status, 200) << refused.raw;
+        Call("POST", d + "/decisions", signatory_, {{"outcome", "refuse"}, {"reasons", "Motifs"}});
+    ASSERT_EQ(refused.status, 201) << refused.raw;
     EXPECT_EQ(Call("GET", pc, worker_).body["state"], "refused");
 }
 

@@ -122,15 +122,73 @@ long long ApiTest::AddUser(const std::string& email,
     return created.value().user.id;
 }
 
-long long ApiTest::AddAssociation(const std::string& name, const std::string& departement) {
+long long ApiTest::AddAssociation(const std::string& name,
+                                  const std::string& departement,
+                                  bool approved) {
     storage::Transaction tx(app_->db());
     long long id = 0;
     std::string created = "2026-01-01T00:00:00Z";
     tx.sql() << "INSERT INTO associations (name, departement_code, created_at) "
                 "VALUES (:n, :d, :c) RETURNING id",
         soci::use(name), soci::use(departement), soci::use(created), soci::into(id);
+    if (approved) {
+        tx.sql() << "INSERT INTO agrements (association_id, departement_code, filed_on, decision, "
+                    "decided_on, arrete_ref, created_by, created_at, updated_at) VALUES (:a, :d, "
+                    "'2026-03-01', 'approved', '2026-06-01', 'arrêté test', 0, :c, :c2)",
+            soci::use(id), soci::use(departement), soci::use(created), soci::use(created);
+    }
     tx.Commit();
     return id;
+}
+
+Reply ApiTest::GiveAvis(const std::string& instructor,
+                        long long demande_id,
+                        const std::string& departement,
+                        const std::string& outcome,
+                        const std::string& reasons) {
+    long long commission = 0;
+    Reply listed = Call("GET", "/api/v1/commissions", instructor);
+    for (const auto& c : listed.body["items"]) {
+        if (c["departement"] == departement) commission = c["id"];
+    }
+    std::string today =
+        domain::FormatIsoDate(domain::Date{std::chrono::floor<std::chrono::days>(Now())});
+    if (commission == 0) {
+        Reply created = Call("POST", "/api/v1/commissions", instructor,
+                             {{"departement", departement}, {"installed_on", "2026-01-05"}});
+        EXPECT_EQ(created.status, 201) << created.raw;
+        commission = created.body["id"];
+        Reply member = Call(
+            "POST", "/api/v1/commissions/" + std::to_string(commission) + "/members", instructor,
+            {{"category", "2"},
+             {"name", "Directrice DDETS"},
+             {"organisation", "DDETS"},
+             {"appointed_on", "2026-01-05"}});
+        EXPECT_EQ(member.status, 201) << member.raw;
+    }
+    Reply detail = Call("GET", "/api/v1/commissions/" + std::to_string(commission), instructor);
+    Reply seance =
+        Call("POST", "/api/v1/commissions/" + std::to_string(commission) + "/seances", instructor,
+             {{"date", today}, {"place", "Préfecture"}, {"convocation_sent_on", today}});
+    EXPECT_EQ(seance.status, 201) << seance.raw;
+    std::string s = "/api/v1/seances/" + std::to_string(seance.body["id"].get<long long>());
+    EXPECT_EQ(Call("POST", s + "/agenda", instructor, {{"demande_id", demande_id}}).status, 200);
+    nlohmann::json entries = nlohmann::json::array();
+    nlohmann::json votes = nlohmann::json::array();
+    std::string vote = outcome == "favorable"     ? "pour"
+                       : outcome == "defavorable" ? "contre"
+                                                  : "abstention";
+    for (const auto& m : detail.body["members"]) {
+        if (!m["in_office"].get<bool>() || !m["association_id"].is_null()) continue;
+        entries.push_back({{"member_id", m["id"]}, {"status", "present"}});
+        votes.push_back({{"member_id", m["id"]}, {"vote", vote}});
+    }
+    EXPECT_EQ(Call("PUT", s + "/attendance", instructor, {{"entries", entries}}).status, 200);
+    Reply avis = Call(
+        "POST", s + "/avis", instructor,
+        {{"demande_id", demande_id}, {"outcome", outcome}, {"reasons", reasons}, {"votes", votes}});
+    EXPECT_EQ(avis.status, 200) << avis.raw;
+    return avis;
 }
 
 std::string ApiTest::TokenFor(const std::string& email) {

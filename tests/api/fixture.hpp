@@ -65,7 +65,19 @@ class ApiTest : public ::testing::Test {
                       std::optional<long long> association = {},
                       std::optional<std::string> departement = {},
                       std::optional<std::string> region = {});
-    long long AddAssociation(const std::string& name, const std::string& departement);
+    // An association with, unless `approved` is false, an agrément in its département approved
+    // on 2026-06-01 (valid until 2029-05-31): without one it cannot submit demandes.
+    long long AddAssociation(const std::string& name,
+                             const std::string& departement,
+                             bool approved = true);
+    // The commission's avis on a submitted demande, given as a real session would: the
+    // département's commission (created if needed) with one member, a session today,
+    // attendance, the demande tabled, the vote. Returns the séance's answer.
+    Reply GiveAvis(const std::string& instructor_token,
+                   long long demande_id,
+                   const std::string& departement,
+                   const std::string& outcome,
+                   const std::string& reasons = "");
     std::string TokenFor(const std::string& email);
     // An account written straight through the repository (no password hashing, TOTP marked
     // enrolled for the roles that need it) and an API token for it.
@@ -97,7 +109,7 @@ class ApiTest : public ::testing::Test {
     std::unique_ptr<http::Server> server_;
     std::thread server_thread_;
     int port_ = 0;
-    std::atomic<long long> now_{1'795'600'000};  // 2026-11-26T09:06:40Z, pinned
+    std::atomic<long long> now_{1'795'600'000};  // 2026-11-25T09:46:40Z, pinned
 };
 
 }  // namespace parcours::testing

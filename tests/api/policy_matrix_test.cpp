@@ -37,6 +37,15 @@ const std::map<std::string, std::map<std::string, std::set<Target>>>& Oracle() {
     std::map<std::string, std::set<Target>> kReaders = kWorkers;
     kReaders["prefecture_instructor"] = {kOwnScope};
     kReaders["signatory"] = {kOwnScope};
+    const std::map<std::string, std::set<Target>> kPrefecture = {
+        {"prefecture_instructor", {kOwnScope}}, {"signatory", {kOwnScope}}};
+    // The commission's secretariat: the instructor of the département, the administrator.
+    const std::map<std::string, std::set<Target>> kSecretariat = {
+        {"admin", {kOwnScope, kOtherScope}}, {"prefecture_instructor", {kOwnScope}}};
+    std::map<std::string, std::set<Target>> kAgrementReaders = kReaders;
+    kAgrementReaders["admin"] = {kOwnScope, kOtherScope};
+    std::map<std::string, std::set<Target>> kCommissionReaders = kAgrementReaders;
+    kCommissionReaders["commission_member"] = {kOwnScope};
     static const std::map<std::string, std::map<std::string, std::set<Target>>> kOracle = {
         {"GET /healthz", {{"all", any}}},
         {"POST /api/v1/auth/login", {{"all", any}}},
@@ -91,11 +100,51 @@ const std::map<std::string, std::map<std::string, std::set<Target>>>& Oracle() {
         {R"(GET /api/v1/parcours/(\d+)/followups)", kReaders},
         {R"(POST /api/v1/parcours/(\d+)/exit)", kWorkers},
         {R"(POST /api/v1/parcours/(\d+)/demandes)", kWorkers},
+        {"GET /api/v1/demandes",  // filtered to the caller's scope; a missing state is a 422
+         {{"association_worker", any},
+          {"association_admin", any},
+          {"prefecture_instructor", any},
+          {"signatory", any}}},
         {R"(GET /api/v1/demandes/(\d+))", kReaders},
         {R"(PUT /api/v1/demandes/(\d+))", kWorkers},
         {R"(POST /api/v1/demandes/(\d+)/submit)", kWorkers},
-        {R"(POST /api/v1/demandes/(\d+)/avis)", {{"prefecture_instructor", {kOwnScope}}}},
-        {R"(POST /api/v1/demandes/(\d+)/decision)", {{"signatory", {kOwnScope}}}},
+        {R"(POST /api/v1/demandes/(\d+)/incomplete)", {{"prefecture_instructor", {kOwnScope}}}},
+        {R"(POST /api/v1/demandes/(\d+)/decisions)", {{"signatory", {kOwnScope}}}},
+        {R"(POST /api/v1/parcours/(\d+)/decisions)", {{"signatory", {kOwnScope}}}},
+        {R"(GET /api/v1/decisions/(\d+))", kReaders},
+        {R"(GET /api/v1/decisions/(\d+)/letter\.pdf)", kReaders},  // identity readers
+        {R"(POST /api/v1/decisions/(\d+)/notifications)", kPrefecture},
+        {R"(POST /api/v1/decisions/(\d+)/appeals)", kPrefecture},
+        {R"(PATCH /api/v1/appeals/(\d+))", kPrefecture},
+        // An instructor records the agrément files of their département, whatever the
+        // association's seat (one file per target département).
+        {R"(POST /api/v1/associations/(\d+)/agrements)",
+         {{"admin", {kOwnScope, kOtherScope}},
+          {"prefecture_instructor", {kOwnScope, kOtherScope}}}},
+        {R"(GET /api/v1/associations/(\d+)/agrements)", kAgrementReaders},
+        {R"(GET /api/v1/agrements/(\d+))", kAgrementReaders},
+        {R"(POST /api/v1/agrements/(\d+)/missing-documents)", kSecretariat},
+        {R"(POST /api/v1/agrements/(\d+)/documents-received)", kSecretariat},
+        {R"(POST /api/v1/agrements/(\d+)/decision)", kSecretariat},
+        {R"(POST /api/v1/agrements/(\d+)/withdrawal)", kSecretariat},
+        {"POST /api/v1/commissions", {{"admin", any}, {"prefecture_instructor", any}}},
+        {"GET /api/v1/commissions", {{"all", any}}},  // filtered to the caller's scope
+        {R"(GET /api/v1/commissions/(\d+))", kCommissionReaders},
+        {R"(PATCH /api/v1/commissions/(\d+))", kSecretariat},
+        {R"(POST /api/v1/commissions/(\d+)/members)", kSecretariat},
+        {R"(PATCH /api/v1/members/(\d+))", kSecretariat},
+        {R"(POST /api/v1/commissions/(\d+)/seances)", kSecretariat},
+        {R"(GET /api/v1/seances/(\d+))", kCommissionReaders},
+        {R"(PATCH /api/v1/seances/(\d+))", kSecretariat},
+        {R"(POST /api/v1/seances/(\d+)/agenda)", kSecretariat},
+        {R"(DELETE /api/v1/seances/(\d+)/agenda/(\d+))", kSecretariat},
+        {R"(PUT /api/v1/seances/(\d+)/attendance)", kSecretariat},
+        {R"(POST /api/v1/seances/(\d+)/avis)", {{"prefecture_instructor", {kOwnScope}}}},
+        // Members reach tabled files only when linked to the commission and in their window
+        // (tested in commission_test.cpp); the matrix's members are not linked.
+        {R"(GET /api/v1/seances/(\d+)/files/(\d+))", kPrefecture},
+        {R"(GET /api/v1/seances/(\d+)/minutes\.pdf)", kPrefecture},
+        {R"(POST /api/v1/seances/(\d+)/minutes-sent)", kSecretariat},
         {"GET /api/v1/rules/afis", {{"all", any}}},
         {"GET /api/v1/rules/parameters", {{"all", any}}},
         {"POST /api/v1/rules/parameters", {{"admin", any}}},
@@ -221,7 +270,56 @@ TEST_F(PolicyMatrixTest, NoRoleReachesACellTheOracleDenies) {
                            {"resources_cents", 0},
                            {"residence_document", "french_or_eu"}});
         ASSERT_EQ(afis.status, 201) << afis.raw;
+        // A second parcours taken through a session to a refusal, with an appeal.
+        std::string departement = own ? "33" : "13";
+        std::string instructor = TokenUser("instructor-fixture@" + departement + ".fr",
+                                           domain::Role::kPrefectureInstructor, {}, departement);
+        std::string signatory = TokenUser("signatory-fixture@" + departement + ".fr",
+                                          domain::Role::kSignatory, {}, departement);
+        person["identity"]["last_name"] = own ? "Gamma" : "Delta";
+        Reply p2 = Call("POST", "/api/v1/persons", token, person);
+        Reply pc2 = Call("POST", "/api/v1/parcours", token, {{"person_id", p2.body["id"]}});
+        std::string parcours2 = std::to_string(pc2.body["id"].get<long long>());
+        Call("PUT", "/api/v1/parcours/" + parcours2 + "/document", token,
+             {{"commitments", {{{"text", "x"}}}},
+              {"actions", {{{"domain", "health"}, {"description", "y"}}}}});
+        Reply d2 = Call("POST", "/api/v1/parcours/" + parcours2 + "/demandes", token,
+                        {{"kind", "initiale"},
+                         {"association_opinion", {{"favourable", true}, {"text", "ok"}}},
+                         {"expected_results", "r"},
+                         {"sworn_statement_declared", true}});
+        std::string demande2 = std::to_string(d2.body["id"].get<long long>());
+        ASSERT_EQ(Call("POST", "/api/v1/demandes/" + demande2 + "/submit", token,
+                       nlohmann::json::object())
+                      .status,
+                  200);
+        Reply seance = GiveAvis(instructor, d2.body["id"], departement, "defavorable", "Motifs");
+        Reply decision = Call("POST", "/api/v1/demandes/" + demande2 + "/decisions", signatory,
+                              {{"outcome", "refuse"}, {"reasons", "Motifs écrits"}});
+        ASSERT_EQ(decision.status, 201) << decision.raw;
+        std::string decision_id = std::to_string(decision.body["id"].get<long long>());
+        Reply appeal = Call("POST", "/api/v1/decisions/" + decision_id + "/appeals", signatory,
+                            {{"kind", "gracieux"}, {"filed_on", "2026-11-25"}});
+        ASSERT_EQ(appeal.status, 201) << appeal.raw;
+        Reply commission = Call(
+            "GET",
+            "/api/v1/commissions/" + std::to_string(seance.body["commission_id"].get<long long>()),
+            instructor);
         auto& m = own ? ids.own : ids.other;
+        m["seances"] = std::to_string(seance.body["id"].get<long long>());
+        m["tabled"] = demande2;
+        m["commissions"] = std::to_string(commission.body["id"].get<long long>());
+        m["members"] = std::to_string(commission.body["members"][0]["id"].get<long long>());
+        m["decisions"] = decision_id;
+        m["appeals"] = std::to_string(appeal.body["appeals"][0]["id"].get<long long>());
+        {
+            auto uow = ports().storage.Begin();
+            m["agrements"] = std::to_string(
+                uow->Commission()
+                    .ListAgrements(own ? association_a_ : association_b_, std::nullopt)
+                    .front()
+                    .id);
+        }
         m["afis"] = std::to_string(afis.body["id"].get<long long>());
         m["persons"] = std::to_string(p.body["id"].get<long long>());
         m["parcours"] = parcours;
@@ -261,7 +359,15 @@ TEST_F(PolicyMatrixTest, NoRoleReachesACellTheOracleDenies) {
                         id = (target == Target::kOwnScope ? ids.own : ids.other).at(resource);
                     }
                     path.replace(capture, pattern.find(')', capture) - capture + 1, id);
+                    // A second capture is the demande tabled at the séance of the same scope.
+                    auto second = path.find('(');
+                    if (second != std::string::npos) {
+                        path.replace(
+                            second, path.find(')', second) - second + 1,
+                            (target == Target::kOwnScope ? ids.own : ids.other).at("tabled"));
+                    }
                 }
+                std::erase(path, '\\');  // a regex's escaped dot ("letter\\.pdf")
                 std::string body = std::string(route.method) == "GET" ? "" : "{}";
                 Reply reply = Send(route.method, path, body,
                                    {{"Authorization", "Bearer " + cast.subject.token}});

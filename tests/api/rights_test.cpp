@@ -45,12 +45,11 @@ class RightsTest : public ApiTest {
                         {"sworn_statement_declared", true}});
         std::string demande = "/api/v1/demandes/" + std::to_string(d.body["id"].get<long long>());
         EXPECT_EQ(Call("POST", demande + "/submit", worker_, Json::object()).status, 200);
-        EXPECT_EQ(Call("POST", demande + "/avis", instructor_, {{"outcome", "favorable"}}).status,
-                  200);
-        EXPECT_EQ(Call("POST", demande + "/decision", signatory_,
-                       {{"outcome", "autorise"}, {"start_date", start}, {"notified_on", start}})
+        GiveAvis(instructor_, d.body["id"], "33", "favorable");
+        EXPECT_EQ(Call("POST", demande + "/decisions", signatory_,
+                       {{"outcome", "autorise"}, {"start_date", start}})
                       .status,
-                  200);
+                  201);
         return path;
     }
 

@@ -147,16 +147,9 @@ void SubmitDemande(RequestContext& ctx) {
     Answer(ctx, 200,
            usecases::SubmitDemande(ctx.ports, ctx.who(), PathId(ctx.req, 1), ctx.meta, ctx.now));
 }
-void RecordAvis(RequestContext& ctx) {
-    Answer(ctx, 200,
-           usecases::RecordAvis(ctx.ports, ctx.who(), PathId(ctx.req, 1),
-                                Body(ctx, {"outcome", "reasons", "date"}), ctx.meta, ctx.now));
-}
-void RecordDecision(RequestContext& ctx) {
-    auto body = Body(ctx, {"outcome", "start_date", "reasons", "notified_on"});
-    Answer(ctx, 200,
-           usecases::RecordDecision(ctx.ports, ctx.who(), PathId(ctx.req, 1), body, ctx.meta,
-                                    ctx.now));
+void ListDemandes(RequestContext& ctx) {
+    std::string state = ctx.req.has_param("state") ? ctx.req.get_param_value("state") : "";
+    Answer(ctx, 200, usecases::ListDemandesInState(ctx.ports, ctx.who(), state));
 }
 
 }  // namespace parcours::http::handlers
