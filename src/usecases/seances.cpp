@@ -45,6 +45,10 @@ std::optional<MemberRecord> MemberOfCaller(UnitOfWork& uow,
 // Members see tabled files only from the convocation until 30 days after the session; the
 // prefecture's staff always (within their département).
 bool CanSeeTabledFiles(UnitOfWork& uow, const Principal& who, const LoadedSeance& l, Date today) {
+    if (!domain::IsAllowed(who.Subject(), Action::kReadTabledFiles,
+                           TargetOfCommission(l.commission))) {
+        return false;  // associations see the séance's date and place, not its agenda
+    }
     if (who.user.role != domain::Role::kCommissionMember) return true;
     if (!MemberOfCaller(uow, who, l.commission.id)) return false;
     return domain::MemberWindowOpen(StoredDate(l.seance.convocation_sent_on),
@@ -298,6 +302,15 @@ domain::Result<Json> UpdateSeance(Ports& ports,
         LoadedSeance l = LoadSeance(*uow, who, seance_id, Action::kManageCommission);
         SeanceRecord& s = l.seance;
         if (s.minutes_sent_on) ConflictError("Le procès-verbal de cette séance a été diffusé.");
+        if (input.contains("date") && input["date"] != s.date) {
+            for (const auto& item : uow->Commission().ListAgenda(s.id)) {
+                if (item.avis_outcome) {
+                    ConflictError(
+                        "La commission a déjà délibéré lors de cette séance : sa date ne "
+                        "change plus.");
+                }
+            }
+        }
         ReadSeanceFields(input, s, false);
         return SaveSeance(ports, *uow, who, l, "seance.update", meta, now);
     });

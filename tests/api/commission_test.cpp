@@ -259,6 +259,15 @@ TEST_F(CommissionTest, AFullSessionFromConvocationToAppeal) {
                                  {{"member_id", rep_a}, {"vote", "pour"}}}}});
     ASSERT_EQ(unfavourable.status, 200) << unfavourable.raw;
 
+    // Once the commission has deliberated, the séance's date no longer changes; associations
+    // see the séance, never its agenda nor its votes.
+    EXPECT_EQ(Call("PATCH", s, instructor_, {{"date", "2026-12-11"}}).status, 409);
+    Reply seen_by_association = Call("GET", s, worker_a_);
+    ASSERT_EQ(seen_by_association.status, 200);
+    EXPECT_TRUE(seen_by_association.body["agenda"].empty());
+    EXPECT_TRUE(seen_by_association.body["attendance"].empty());
+    EXPECT_EQ(Call("GET", s + "/files/" + std::to_string(first), worker_a_).status, 404);
+
     // Minutes: pseudonyms only, attendance, quorum, each avis and its reasons.
     Reply minutes = Call("GET", s + "/minutes.pdf", instructor_);
     ASSERT_EQ(minutes.status, 200);

@@ -1,6 +1,6 @@
 // The case workflow in the browser: an association worker registers a person, assesses eligibility,
-// opens a parcours, writes the document and files the initial demande; the instructor's avis and the
-// signatory's decision go through the API; the parcours page then shows period 1.
+// opens a parcours, writes the document and files the initial demande; the commission's avis (at a
+// séance) and the signatory's decision go through the API; the parcours page then shows period 1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectStatus, sessionClient } from './lib/api.mjs';
@@ -35,8 +35,8 @@ test("(g) parcours d'une personne : inscription, éligibilité, document, demand
     const demandeId = parcours.current_demande?.id;
     assert.ok(demandeId, 'the parcours has a current demande');
     const start = todayIso();
-    const decision = await decide(t, env('PARCOURS_E2E_BASE_URL'), demandeId, start);
-    t.diagnostic(`decision: ${JSON.stringify(decision.decision ?? decision)}`);
+    const decision = await decide(t, demandeId, start);
+    t.diagnostic(`decision ${decision.id}: ${decision.label}, ${decision.start_date} – ${decision.end_date}`);
 
     await page.reload();
     await heading(page, `Parcours de ${pseudonym}`);

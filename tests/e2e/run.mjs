@@ -11,12 +11,16 @@ import { freePort, runCli, startServer, stopServer, tail, waitHealthy } from './
 import { selfTest } from './lib/totp.mjs';
 import { probeCaseworkApi, setUpCasework } from './lib/casework-setup.mjs';
 import { probeRightsApi } from './lib/rights-setup.mjs';
+import { probeCommissionApi, setUpCommission } from './lib/commission-setup.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..', '..');
 const BIN = resolve(process.env.PARCOURS_BIN || join(REPO, 'build', 'parcours'));
 const WEB_ROOT = resolve(process.env.PARCOURS_WEB_ROOT || join(REPO, 'web', 'dist'));
-const TEST_FILES = [join(HERE, 'journeys.test.mjs'), join(HERE, 'casework.test.mjs'), join(HERE, 'rights.test.mjs')];
+const ALL_FILES = ['journeys', 'casework', 'rights', 'commission'];
+// PARCOURS_E2E_ONLY=commission,rights runs only those files (same set-up).
+const ONLY = (process.env.PARCOURS_E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const TEST_FILES = (ONLY.length > 0 ? ALL_FILES.filter((name) => ONLY.includes(name)) : ALL_FILES).map((name) => join(HERE, `${name}.test.mjs`));
 
 const INSTRUCTOR = { email: 'jeanne.martin@parcours.test', name: 'Jeanne Martin', password: 'instructrice de la Gironde 33' };
 const ADMIN_EMAIL = 'admin@parcours.local';
@@ -26,6 +30,7 @@ function fail(message) {
   process.exit(2);
 }
 
+if (TEST_FILES.length === 0) fail(`PARCOURS_E2E_ONLY=${process.env.PARCOURS_E2E_ONLY} names none of: ${ALL_FILES.join(', ')}`);
 if (!existsSync(BIN)) fail(`no server executable at ${BIN} (build it, or set PARCOURS_BIN)`);
 if (!existsSync(join(WEB_ROOT, 'index.html'))) fail(`no index.html in ${WEB_ROOT} (run: cd web && npm ci && npm run build)`);
 if (!existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium')) fail('no /usr/bin/chromium (apt-get install chromium)');
@@ -61,6 +66,7 @@ try {
     { input: `${INSTRUCTOR.password}\n` },
   );
   const casework = await setUpCasework(BIN, db, INSTRUCTOR.email);
+  const commission = casework.unavailable ? { unavailable: casework.unavailable } : await setUpCommission(BIN, db);
 
   const port = await freePort();
   server = startServer({ bin: BIN, db, port, webRoot: WEB_ROOT, logPath: join(tmp, 'server.log') });
@@ -71,6 +77,8 @@ try {
   const rights = await probeRightsApi(server.baseUrl, casework.env?.PARCOURS_E2E_INSTRUCTOR_TOKEN);
   if (rights.rights) console.log(`e2e: rights journeys skipped: ${rights.rights}`);
   if (rights.alerts) console.log(`e2e: alerts journey skipped: ${rights.alerts}`);
+  const commissionUnavailable = commission.unavailable ?? caseworkUnavailable ?? (await probeCommissionApi(server.baseUrl));
+  if (commissionUnavailable) console.log(`e2e: commission journeys skipped: ${commissionUnavailable}`);
   if (casework.env?.PARCOURS_E2E_SIGNATORY_TOKEN_ERROR) {
     console.log(`e2e: no API token for the signatory (${casework.env.PARCOURS_E2E_SIGNATORY_TOKEN_ERROR}); the journey signs in instead`);
   }
@@ -85,9 +93,11 @@ try {
     PARCOURS_E2E_INSTRUCTOR_NAME: INSTRUCTOR.name,
     PARCOURS_E2E_ARTIFACTS: process.env.PARCOURS_E2E_ARTIFACTS || join(HERE, 'artifacts'),
     ...(casework.env ?? {}),
+    ...(commission.env ?? {}),
     PARCOURS_E2E_CASEWORK_UNAVAILABLE: caseworkUnavailable ?? '',
     PARCOURS_E2E_RIGHTS_UNAVAILABLE: rights.rights ?? '',
     PARCOURS_E2E_ALERTS_UNAVAILABLE: rights.alerts ?? '',
+    PARCOURS_E2E_COMMISSION_UNAVAILABLE: commissionUnavailable ?? '',
   });
 
   let fileError = null;

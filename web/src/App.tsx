@@ -8,7 +8,15 @@ import { LoginPage } from "./pages/LoginPage";
 import { PasswordChangePage } from "./pages/PasswordChangePage";
 import { AccessibilityPage, LegalNoticePage, NotFoundPage, PersonalDataPage } from "./pages/StaticPages";
 import { TotpEnrolPage } from "./pages/TotpEnrolPage";
-import { canReadCases, isAssociationRole } from "./auth/roles";
+import {
+  canListAssociations,
+  canReadCases,
+  canReadCommission,
+  isAssociationRole,
+  isCommissionMember,
+  isInstructor,
+  isSignatory,
+} from "./auth/roles";
 import { Forbidden } from "./components/Forbidden";
 import { NewPersonPage } from "./pages/persons/NewPersonPage";
 import { PersonPage } from "./pages/persons/PersonPage";
@@ -16,6 +24,20 @@ import { PersonsListPage } from "./pages/persons/PersonsListPage";
 import { DemandeFormPage } from "./pages/parcours/DemandeFormPage";
 import { ParcoursPage } from "./pages/parcours/ParcoursPage";
 import { SimulateurAfisPage } from "./pages/SimulateurAfisPage";
+import { AgrementsPage } from "./pages/commission/AgrementsPage";
+import { AssociationsPage } from "./pages/commission/AssociationsPage";
+import { CommissionHomePage, CommissionPage } from "./pages/commission/CommissionPage";
+import { CriteriaPage } from "./pages/commission/CriteriaPage";
+import { DecisionPage } from "./pages/commission/DecisionPage";
+import { DecisionsPage } from "./pages/commission/DecisionsPage";
+import { SeancePage } from "./pages/commission/SeancePage";
+import { TabledFilePage } from "./pages/commission/TabledFilePage";
+import type { User } from "./api";
+
+/** Roles that read the tabled files of a séance (the server applies the members' window). */
+const canReadTabledFiles = (user: User) => isInstructor(user) || isSignatory(user) || isCommissionMember(user);
+/** Roles that see the decisions awaiting signature (the signatory signs; the instructor notifies). */
+const canSeeDecisions = (user: User) => isSignatory(user) || isInstructor(user);
 
 /** After a client-side navigation, move the focus to the main content, as a page load would. */
 function FocusOnNavigation() {
@@ -76,6 +98,47 @@ export function App() {
               path="/parcours/:id/demande"
               element={<RequireAuth>{(user) => (isAssociationRole(user) ? <DemandeFormPage /> : <Forbidden />)}</RequireAuth>}
             />
+            <Route
+              path="/commission"
+              element={
+                <RequireAuth>{(user) => (canReadCommission(user) ? <CommissionHomePage user={user} /> : <Forbidden />)}</RequireAuth>
+              }
+            />
+            <Route
+              path="/commissions/:id"
+              element={<RequireAuth>{(user) => (canReadCommission(user) ? <CommissionPage user={user} /> : <Forbidden />)}</RequireAuth>}
+            />
+            <Route
+              path="/seances/:id"
+              element={<RequireAuth>{(user) => (canReadCommission(user) ? <SeancePage user={user} /> : <Forbidden />)}</RequireAuth>}
+            />
+            <Route
+              path="/seances/:id/dossiers/:demande"
+              element={
+                <RequireAuth>{(user) => (canReadTabledFiles(user) ? <TabledFilePage user={user} /> : <Forbidden />)}</RequireAuth>
+              }
+            />
+            <Route
+              path="/decisions"
+              element={<RequireAuth>{(user) => (canSeeDecisions(user) ? <DecisionsPage user={user} /> : <Forbidden />)}</RequireAuth>}
+            />
+            <Route
+              path="/decisions/demandes/:id"
+              element={<RequireAuth>{(user) => (canSeeDecisions(user) ? <DecisionPage user={user} /> : <Forbidden />)}</RequireAuth>}
+            />
+            <Route
+              path="/associations"
+              element={<RequireAuth>{(user) => (canListAssociations(user) ? <AssociationsPage /> : <Forbidden />)}</RequireAuth>}
+            />
+            <Route
+              path="/associations/:id/agrements"
+              element={
+                <RequireAuth>
+                  {(user) => (isAssociationRole(user) || canListAssociations(user) ? <AgrementsPage user={user} /> : <Forbidden />)}
+                </RequireAuth>
+              }
+            />
+            <Route path="/departements/:code/criteres" element={<RequireAuth>{() => <CriteriaPage />}</RequireAuth>} />
             <Route path="/simulateur-afis" element={<SimulateurAfisPage />} />
             <Route path="/mentions-legales" element={<LegalNoticePage />} />
             <Route path="/donnees-personnelles" element={<PersonalDataPage />} />

@@ -1,5 +1,5 @@
-// Direct API calls for the steps a journey does not drive through the browser
-// (the instructor's avis, the signatory's decision): Bearer tokens, or a session as a fallback.
+// Direct API calls for the steps a journey does not drive through the browser (arranging cases,
+// the commission's avis, the signatory's decision): Bearer tokens, or a session as a fallback.
 import { request } from 'playwright-core';
 import { freshTotp } from './totp.mjs';
 
@@ -27,6 +27,8 @@ export async function bearerClient(baseURL, token) {
     get: (path) => call(context, 'GET', path),
     post: (path, body) => call(context, 'POST', path, body ?? {}),
     put: (path, body) => call(context, 'PUT', path, body ?? {}),
+    patch: (path, body) => call(context, 'PATCH', path, body ?? {}),
+    delete: (path) => call(context, 'DELETE', path),
     dispose: () => context.dispose(),
   };
 }
@@ -54,6 +56,8 @@ export async function sessionClient(baseURL, email, password) {
     get: (path) => call(context, 'GET', path),
     post: (path, body) => call(context, 'POST', path, body ?? {}, { 'X-CSRF-Token': csrf }),
     put: (path, body) => call(context, 'PUT', path, body ?? {}, { 'X-CSRF-Token': csrf }),
+    patch: (path, body) => call(context, 'PATCH', path, body ?? {}, { 'X-CSRF-Token': csrf }),
+    delete: (path) => call(context, 'DELETE', path, undefined, { 'X-CSRF-Token': csrf }),
     dispose: () => context.dispose(),
   };
 }

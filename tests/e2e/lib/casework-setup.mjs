@@ -1,7 +1,21 @@
 // Accounts and tokens for the case-workflow journey, created through the CLI before the server starts.
+import { addMonths, todayIso } from './dates.mjs';
 import { runCli } from './server.mjs';
 
-export const ASSOCIATION = { name: 'Association Accueil Gironde', departement: '33', siret: '73282932000074' };
+export const ASSOCIATION = {
+  name: 'Association Accueil Gironde',
+  departement: '33',
+  siret: '73282932000074',
+  agrementArrete: 'Arrêté préfectoral n° 33-2025-118',
+};
+
+/**
+ * `parcours association add` options that also record the association's agrément in its seat
+ * département, approved a year ago (submitting a demande needs a valid agrément: docs/api/commission.md).
+ */
+export function agrementOptions(arrete) {
+  return ['--agrement-approved-on', addMonths(todayIso(), -12), '--agrement-arrete', arrete];
+}
 export const WORKER = {
   email: 'amina.diallo@parcours.test',
   name: 'Amina Diallo',
@@ -13,8 +27,8 @@ export const SIGNATORY = {
   password: 'signataire de la préfecture 33',
 };
 
-const lastLine = (out) => out.trimEnd().split('\n').pop()?.trim() ?? '';
-const firstLine = (error) => String(error?.message ?? error).split('\n').filter(Boolean).slice(0, 2).join(' ');
+export const lastLine = (out) => out.trimEnd().split('\n').pop()?.trim() ?? '';
+export const firstLine = (error) => String(error?.message ?? error).split('\n').filter(Boolean).slice(0, 2).join(' ');
 
 /**
  * Creates the association, the worker and the signatory, and API tokens for the instructor and the
@@ -26,7 +40,7 @@ export async function setUpCasework(bin, db, instructorEmail) {
   try {
     const out = await runCli(bin, [
       'association', 'add', '--db', db, '--name', ASSOCIATION.name,
-      '--departement', ASSOCIATION.departement, '--siret', ASSOCIATION.siret,
+      '--departement', ASSOCIATION.departement, '--siret', ASSOCIATION.siret, ...agrementOptions(ASSOCIATION.agrementArrete),
     ]);
     associationId = lastLine(out);
   } catch (error) {

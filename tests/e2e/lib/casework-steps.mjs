@@ -1,6 +1,6 @@
 // Steps of the case-workflow journeys (casework.test.mjs), each on the page of a signed-in worker.
 import assert from 'node:assert/strict';
-import { bearerClient, expectStatus, sessionClient } from './api.mjs';
+import { avisThroughSeance, signDecision } from './commission-api.mjs';
 import { fr, todayIso } from './dates.mjs';
 import { env, expectAccessible, fillCredentials, heading } from './journey.mjs';
 
@@ -166,35 +166,12 @@ export async function addReferral(page) {
   await section.locator('table').getByText('Orientée par le 115').waitFor();
 }
 
-/** The instructor's avis and the signatory's decision, through the API. */
-export async function decide(t, baseURL, demandeId, startDate, { avisDate = startDate, notifiedOn = startDate } = {}) {
-  const instructor = await bearerClient(baseURL, env('PARCOURS_E2E_INSTRUCTOR_TOKEN'));
-  try {
-    expectStatus(
-      await instructor.post(`/demandes/${demandeId}/avis`, { outcome: 'favorable', reasons: 'Dossier complet.', date: avisDate }),
-      200, 'avis (instructor token)',
-    );
-  } finally {
-    await instructor.dispose();
-  }
-  const body = { outcome: 'autorise', start_date: startDate, notified_on: notifiedOn, reasons: '' };
-  let signatory = null;
-  let answer = null;
-  if (process.env.PARCOURS_E2E_SIGNATORY_TOKEN) {
-    signatory = await bearerClient(baseURL, process.env.PARCOURS_E2E_SIGNATORY_TOKEN);
-    answer = await signatory.post(`/demandes/${demandeId}/decision`, body);
-    if (answer.status === 401 || answer.status === 403) {
-      t.diagnostic(`signatory token refused (HTTP ${answer.status} ${JSON.stringify(answer.body)}): signing in instead`);
-      await signatory.dispose();
-      signatory = null;
-    }
-  } else {
-    t.diagnostic(`no signatory token (${process.env.PARCOURS_E2E_SIGNATORY_TOKEN_ERROR}): signing in instead`);
-  }
-  if (signatory === null) {
-    signatory = await sessionClient(baseURL, env('PARCOURS_E2E_SIGNATORY_EMAIL'), env('PARCOURS_E2E_SIGNATORY_PASSWORD'));
-    answer = await signatory.post(`/demandes/${demandeId}/decision`, body);
-  }
-  await signatory.dispose();
-  return expectStatus(answer, 200, `decision (signatory ${signatory.kind})`);
+/**
+ * The commission's favourable avis (at a séance, through the instructor's token) and the signatory's
+ * authorisation from `startDate`, through the API (lib/commission-api.mjs). Returns the decision.
+ */
+export async function decide(t, demandeId, startDate) {
+  const seance = await avisThroughSeance(demandeId, { outcome: 'favorable' });
+  t.diagnostic(`avis favorable at séance ${seance.id} (${seance.date})`);
+  return signDecision(t, demandeId, { outcome: 'autorise', start_date: startDate, reasons: '' });
 }

@@ -2,8 +2,8 @@
 // the renewal draft through the browser, the alerts of a parcours.
 import assert from 'node:assert/strict';
 import { expectStatus, sessionClient } from './api.mjs';
+import { submittedInitialDemande } from './commission-api.mjs';
 import { decide, radio } from './casework-steps.mjs';
-import { todayIso } from './dates.mjs';
 import { env, heading } from './journey.mjs';
 
 /**
@@ -11,38 +11,15 @@ import { env, heading } from './journey.mjs';
  * avis and an authorisation from `startDate` (through the API). Returns {parcoursId, pseudonym}.
  */
 export async function authorisedParcours(t, { startDate, lastName = 'Adeyemi', nationality = 'NGA', status = 'asylum_seeker' }) {
-  const baseURL = env('PARCOURS_E2E_BASE_URL');
-  const api = await sessionClient(baseURL, env('PARCOURS_E2E_WORKER_EMAIL'), env('PARCOURS_E2E_WORKER_PASSWORD'));
-  let parcours;
-  let demandeId;
+  const api = await sessionClient(env('PARCOURS_E2E_BASE_URL'), env('PARCOURS_E2E_WORKER_EMAIL'), env('PARCOURS_E2E_WORKER_PASSWORD'));
+  let submitted;
   try {
-    const person = expectStatus(await api.post('/persons', {
-      identity: { last_name: lastName, first_names: 'Grace', aliases: [], birth_date: '1992-03-14', nationality,
-        languages: ['en'], interpreter_needed: false },
-      sex_or_gender: 'female', children: [], administrative_status: status, contact_channel: 'street_outreach',
-    }), 201, 'person');
-    const grid = expectStatus(await api.get('/departements/33/criteria'), 200, 'criteria');
-    expectStatus(await api.post(`/persons/${person.id}/assessments`, {
-      date: todayIso(), grid_version: grid.version, outcome: 'present',
-      answers: grid.criteria.map((c) => ({ code: c.code, answer: 'met', evidence: 'Constaté en entretien.' })),
-    }), 201, 'assessment');
-    parcours = expectStatus(await api.post('/parcours', { person_id: person.id }), 201, 'parcours');
-    expectStatus(await api.put(`/parcours/${parcours.id}/document`, {
-      commitments: [{ text: 'Se rendre aux rendez-vous de suivi.', category: 'Suivi' }],
-      actions: [{ domain: 'health', description: "Ouverture des droits à l'assurance maladie", partner: 'CPAM',
-        planned_start: null, planned_end: null, status: 'planned', result: '' }],
-    }), 201, 'document');
-    demandeId = expectStatus(await api.post(`/parcours/${parcours.id}/demandes`, {
-      kind: 'initiale', association_opinion: { favourable: true, text: 'Avis favorable.' },
-      expected_results: 'Hébergement stable.', achieved_results: '', difficulties: '', sworn_statement_declared: true,
-      attachments: [{ kind: 'sworn_statement', label: 'Déclaration sur l’honneur' }, { kind: 'identity_document', label: 'Passeport' }],
-    }), 201, 'draft demande').id;
-    expectStatus(await api.post(`/demandes/${demandeId}/submit`), 200, 'submission');
+    submitted = await submittedInitialDemande(api, { lastName, nationality, status });
   } finally {
     await api.dispose();
   }
-  await decide(t, baseURL, demandeId, startDate, { avisDate: todayIso(), notifiedOn: todayIso() });
-  return { parcoursId: parcours.id, pseudonym: parcours.pseudonym };
+  await decide(t, submitted.demandeId, startDate);
+  return { parcoursId: submitted.parcoursId, pseudonym: submitted.pseudonym };
 }
 
 /** The worker's alerts about one parcours (on `date`, default today), through the API (same session as the page). */

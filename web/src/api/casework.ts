@@ -20,8 +20,6 @@ import type {
   ReferralCreate,
 } from "./caseTypes";
 import type {
-  AvisCreate,
-  DecisionCreate,
   Demande,
   DemandeBody,
   DocumentUpdate,
@@ -92,7 +90,4 @@ export const updateDemande = (id: number, body: DemandeBody) =>
   request<Demande>("PUT", `/demandes/${seg(id)}`, { body });
 export const getDemande = (id: number, o?: Opts) => request<Demande>("GET", `/demandes/${seg(id)}`, withSignal(o));
 export const submitDemande = (id: number) => request<Demande>("POST", `/demandes/${seg(id)}/submit`);
-export const recordAvis = (id: number, body: AvisCreate) =>
-  request<Demande>("POST", `/demandes/${seg(id)}/avis`, { body });
-export const recordDecision = (id: number, body: DecisionCreate) =>
-  request<Demande>("POST", `/demandes/${seg(id)}/decision`, { body });
+// The avis is given at a séance and the decision signed on its own route: see commission.ts.

@@ -6,3 +6,5 @@ export * from "./parcoursTypes";
 export * from "./casework";
 export * from "./rightsTypes";
 export * from "./rights";
+export * from "./commissionTypes";
+export * from "./commission";

@@ -62,6 +62,8 @@ export interface Parcours {
   max_months: number;
   current_demande: Demande | null;
   demandes: Demande[];
+  /** Every decision signed on this parcours, oldest first. */
+  decisions: Decision[];
   document: ParcoursDocument | null;
   exit: ParcoursExit | null;
   events: ParcoursEvent[];
@@ -158,7 +160,14 @@ export interface ExitCreate {
 // ---- Demandes ----
 
 export type DemandeKind = "initiale" | "renouvellement";
-export type DemandeState = "draft" | "submitted" | "avis_given" | "decided";
+export type DemandeState =
+  | "draft"
+  | "submitted"
+  | "tabled"
+  | "incomplete"
+  | "ajourne"
+  | "avis_given"
+  | "decided";
 export type AttachmentKind = "sworn_statement" | "identity_document" | "situation_document" | "other";
 
 export interface Attachment {
@@ -182,21 +191,86 @@ export interface DemandeBody {
 }
 
 export type AvisOutcome = "favorable" | "defavorable" | "ajourne";
-export type DecisionOutcome = "autorise" | "refuse";
+/** `autorise|refuse` on an initial demande, `renouvele|non_renouvele` on a renewal; `fin_anticipee` on a parcours. */
+export type DecisionOutcome = "autorise" | "refuse" | "renouvele" | "non_renouvele" | "fin_anticipee";
 
+export interface VoteCounts {
+  pour: number;
+  contre: number;
+  abstention: number;
+}
+
+export interface Recusal {
+  member_id: number;
+  name: string;
+  reason: string;
+}
+
+/** The commission's avis, given at a séance (docs/api/commission.md). */
 export interface Avis {
   outcome: AvisOutcome | string;
+  label: string;
   reasons: string | null;
+  /** The séance's date. */
   date: IsoDate | null;
+  seance_id: number | null;
+  votes: VoteCounts | null;
+  recused: Recusal[];
 }
 
+export type NotificationChannel = "association" | "courrier" | "courriel";
+export type AppealKind = "gracieux" | "tribunal_administratif" | "cour_administrative_appel" | "conseil_etat";
+export type AppealOutcome = "rejete" | "accorde" | "desistement";
+
+export interface DecisionNotification {
+  id: number;
+  date: IsoDate;
+  channel: NotificationChannel | string;
+  channel_label: string;
+  acknowledged_on: IsoDate | null;
+}
+
+export interface Appeal {
+  id: number;
+  kind: AppealKind | string;
+  kind_label: string;
+  filed_on: IsoDate;
+  outcome: AppealOutcome | string | null;
+  outcome_on: IsoDate | null;
+  notes: string;
+}
+
+/** A signed decision of the préfet (never changed; a correction is a new decision). */
 export interface Decision {
+  id: number;
+  parcours_id: number;
+  demande_id: number | null;
   outcome: DecisionOutcome | string;
+  label: string;
+  negative: boolean;
+  reasons: string | null;
+  signed_on: IsoDate;
+  signed_by: string;
   start_date: IsoDate | null;
   end_date: IsoDate | null;
-  reasons: string | null;
-  notified_on: IsoDate | null;
+  departs_from_avis: boolean;
+  corrects_id: number | null;
+  corrected_by: number | null;
+  appeal_id: number | null;
+  notifications: DecisionNotification[];
+  appeals: Appeal[];
 }
+
+/** GET /decisions/{id}: the decision, the avis it follows and the pseudonym. */
+export interface DecisionDetail extends Decision {
+  avis?: Avis;
+  pseudonym: string;
+}
+
+/** Why a demande came back to its association. */
+export type Returned =
+  | { reason: "incomplete"; items: string[]; date?: IsoDate }
+  | { reason: "ajourne"; questions: string; date?: IsoDate };
 
 export interface Demande extends DemandeBody {
   id: number;
@@ -207,20 +281,49 @@ export interface Demande extends DemandeBody {
   document_version: number | null;
   submitted_at: string | null;
   avis: Avis | null;
+  /** The decision in force on this demande (the latest signed). */
   decision: Decision | null;
+  /** Set while the demande is `incomplete` or `ajourne`. */
+  returned: Returned | null;
+  /** The séance whose agenda holds the demande, if any. */
+  seance_id: number | null;
   /** In French: what still prevents submission (empty when complete). */
   missing: string[];
 }
 
-export interface AvisCreate {
-  outcome: AvisOutcome;
-  reasons: string;
-  date?: IsoDate;
-}
-
 export interface DecisionCreate {
   outcome: DecisionOutcome;
+  reasons: string;
+  signed_on?: IsoDate;
   start_date?: IsoDate;
-  reasons?: string;
-  notified_on?: IsoDate;
+  corrects_id?: number;
+}
+
+export interface NotificationCreate {
+  date: IsoDate;
+  channel: NotificationChannel | "";
+  acknowledged_on?: IsoDate;
+}
+
+export interface AppealCreate {
+  kind: AppealKind | "";
+  filed_on: IsoDate;
+  notes: string;
+}
+
+/** A row of GET /demandes?state=… */
+export interface DemandeListItem {
+  id: number;
+  parcours_id: number;
+  pseudonym: string;
+  kind: DemandeKind | string;
+  number: number;
+  state: DemandeState | string;
+  association_id: number;
+  association_name: string;
+  association_favourable: boolean | null;
+  departement: string;
+  submitted_at: string | null;
+  avis_outcome: AvisOutcome | string | null;
+  avis_date: IsoDate | null;
 }

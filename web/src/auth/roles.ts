@@ -26,3 +26,28 @@ export function isAssociationRole(user: Pick<User, "role">): boolean {
 export function canReadCases(user: Pick<User, "role">): boolean {
   return isAssociationRole(user) || user.role === "prefecture_instructor" || user.role === "signatory";
 }
+
+/** Roles that may read a person's identity (and so the decision letters). */
+export function canReadIdentity(user: Pick<User, "role">): boolean {
+  return canReadCases(user);
+}
+
+export const isInstructor = (user: Pick<User, "role">) => user.role === "prefecture_instructor";
+export const isSignatory = (user: Pick<User, "role">) => user.role === "signatory";
+export const isCommissionMember = (user: Pick<User, "role">) => user.role === "commission_member";
+export const isAdmin = (user: Pick<User, "role">) => user.role === "admin";
+
+/** Roles that see the département's commission (composition, séances). */
+export function canReadCommission(user: Pick<User, "role">): boolean {
+  return isAssociationRole(user) || isInstructor(user) || isSignatory(user) || isCommissionMember(user) || isAdmin(user);
+}
+
+/** Roles that list associations (and open their agréments). */
+export function canListAssociations(user: Pick<User, "role">): boolean {
+  return isInstructor(user) || isSignatory(user) || isAdmin(user);
+}
+
+/** Roles that instruct agréments (the server checks the département). */
+export function canManageAgrements(user: Pick<User, "role">): boolean {
+  return isInstructor(user) || isAdmin(user);
+}

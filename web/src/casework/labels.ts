@@ -139,9 +139,15 @@ export const EXIT_REASON: Labels<ExitReason> = {
 export const DEMANDE_STATE: Labels<DemandeState> = {
   draft: "Brouillon",
   submitted: "Déposée",
+  tabled: "Inscrite à l'ordre du jour",
+  incomplete: "Renvoyée : incomplète",
+  ajourne: "Ajournée par la commission",
   avis_given: "Avis rendu",
   decided: "Décidée",
 };
+
+/** States in which the association edits the demande and (re)submits it. */
+export const EDITABLE_DEMANDE_STATES: ReadonlySet<string> = new Set(["draft", "incomplete", "ajourne"]);
 
 export const DEMANDE_KIND: Readonly<Record<string, string>> = {
   initiale: "Demande initiale",
@@ -161,9 +167,13 @@ export const AVIS_OUTCOME: Readonly<Record<string, string>> = {
   ajourne: "Ajourné",
 };
 
+/** Fallback labels; the server's `label` wins. */
 export const DECISION_OUTCOME: Readonly<Record<string, string>> = {
-  autorise: "Autorisation",
-  refuse: "Refus",
+  autorise: "Engagement dans le parcours autorisé",
+  refuse: "Engagement dans le parcours refusé",
+  renouvele: "Parcours renouvelé",
+  non_renouvele: "Parcours non renouvelé",
+  fin_anticipee: "Fin anticipée du parcours",
 };
 
 /** Person statuses that are not parcours states. */
@@ -182,5 +192,18 @@ export const EVENT_TYPE: Readonly<Record<string, string>> = {
   avis_ajourne: "Avis ajourné par la commission",
   decision_autorise: "Décision du préfet : autorisation",
   decision_refuse: "Décision du préfet : refus",
+  decision_renouvele: "Décision du préfet : renouvellement",
+  decision_non_renouvele: "Décision du préfet : non-renouvellement",
+  decision_fin_anticipee: "Décision du préfet : fin anticipée",
+  decision_corrected: "Décision corrigée",
+  decision_notified: "Notification de la décision",
+  appeal_filed: "Recours formé",
+  appeal_rejete: "Recours rejeté",
+  appeal_accorde: "Recours accueilli",
+  appeal_desistement: "Désistement du recours",
+  demande_tabled: "Inscription à l'ordre du jour de la commission",
+  demande_untabled: "Retrait de l'ordre du jour",
+  demande_incomplete: "Demande renvoyée à l'association : incomplète",
+  demande_resubmitted: "Nouveau dépôt de la demande",
   exit: "Sortie du parcours",
 };

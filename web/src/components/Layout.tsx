@@ -28,18 +28,49 @@ const homeLinkProps = {
   title: `Accueil — ${SERVICE_TITLE} (${BRAND_TOP_LINES.join(" ")})`,
 };
 
-/** Main navigation of the association roles (the other roles get theirs with their screens). */
-function navigationFor(state: ReturnType<typeof useSession>["state"], pathname: string): MainNavigationProps.Item[] {
-  if (state.status !== "authenticated" || !isAssociationRole(state.user)) return [];
-  const isNew = pathname === "/personnes/nouvelle";
-  return [
-    {
-      text: "Personnes",
-      linkProps: { to: "/personnes" },
-      isActive: !isNew && (pathname.startsWith("/personnes") || pathname.startsWith("/parcours")),
-    },
-    { text: "Nouvelle personne", linkProps: { to: "/personnes/nouvelle" }, isActive: isNew },
-  ];
+type NavItem = MainNavigationProps.Item;
+
+function item(text: string, to: string, isActive: boolean): NavItem {
+  return { text, linkProps: { to }, isActive };
+}
+
+/** The main navigation of each role (the server still checks every request). */
+export function navigationFor(state: ReturnType<typeof useSession>["state"], pathname: string): NavItem[] {
+  if (state.status !== "authenticated") return [];
+  const user = state.user;
+  const under = (...prefixes: string[]) => prefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  const commission = under("/commission", "/commissions", "/seances", "/departements");
+  const persons = under("/personnes", "/parcours") && pathname !== "/personnes/nouvelle";
+  if (isAssociationRole(user)) {
+    const items = [item("Personnes", "/personnes", persons), item("Nouvelle personne", "/personnes/nouvelle", pathname === "/personnes/nouvelle")];
+    if (user.association_id !== null) {
+      items.push(item("Agrément", `/associations/${user.association_id}/agrements`, under("/associations")));
+    }
+    items.push(item("Commission", "/commission", commission));
+    return items;
+  }
+  switch (user.role) {
+    case "prefecture_instructor":
+      return [
+        item("Personnes", "/personnes", persons),
+        item("Commission", "/commission", commission),
+        item("Décisions", "/decisions", under("/decisions")),
+        item("Associations et agréments", "/associations", under("/associations")),
+      ];
+    case "signatory":
+      return [
+        item("Décisions", "/decisions", under("/decisions")),
+        item("Personnes", "/personnes", persons),
+        item("Commission", "/commission", commission),
+        item("Associations et agréments", "/associations", under("/associations")),
+      ];
+    case "commission_member":
+      return [item("Commission", "/commission", commission)];
+    case "admin":
+      return [item("Commissions", "/commission", commission), item("Associations et agréments", "/associations", under("/associations"))];
+    default:
+      return [];
+  }
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -8,6 +8,8 @@ export function connectedAs(user: User): string {
   const parts = [`Connecté·e : ${user.display_name} (${user.email}) — rôle : ${roleLabel(user)}`];
   if (user.departement !== null && user.departement !== "") parts.push(`département ${user.departement}`);
   if (user.association_id !== null) parts.push(`association n° ${user.association_id}`);
+  // The instructor links a member's account to the commission by this number.
+  if (user.role === "commission_member") parts.push(`compte n° ${user.id}`);
   return parts.join(" — ");
 }
 
@@ -35,6 +37,60 @@ function AssociationShortcuts() {
   );
 }
 
+type Shortcut = { text: string; to: string; icon: "fr-icon-team-line" | "fr-icon-calendar-line" | "fr-icon-edit-line" | "fr-icon-award-line" };
+
+const SHORTCUTS: Readonly<Record<string, { intro: string; links: Shortcut[] }>> = {
+  prefecture_instructor: {
+    intro: "Secrétariat de la commission : séances, ordre du jour, présences et avis ; agréments des associations.",
+    links: [
+      { text: "Commission", to: "/commission", icon: "fr-icon-calendar-line" },
+      { text: "Associations et agréments", to: "/associations", icon: "fr-icon-award-line" },
+      { text: "Personnes", to: "/personnes", icon: "fr-icon-team-line" },
+    ],
+  },
+  signatory: {
+    intro: "Les demandes sur lesquelles la commission a rendu son avis attendent votre décision.",
+    links: [
+      { text: "Décisions à prendre", to: "/decisions", icon: "fr-icon-edit-line" },
+      { text: "Commission", to: "/commission", icon: "fr-icon-calendar-line" },
+    ],
+  },
+  commission_member: {
+    intro:
+      "Consultez les séances de la commission et, de la convocation jusqu'à 30 jours après la séance, les dossiers inscrits à l'ordre du jour (sous pseudonyme).",
+    links: [{ text: "Commission et séances", to: "/commission", icon: "fr-icon-calendar-line" }],
+  },
+  admin: {
+    intro: "Commissions départementales et agréments des associations.",
+    links: [
+      { text: "Commissions", to: "/commission", icon: "fr-icon-calendar-line" },
+      { text: "Associations et agréments", to: "/associations", icon: "fr-icon-award-line" },
+    ],
+  },
+};
+
+function RoleShortcuts({ user }: { user: User }) {
+  const shortcuts = SHORTCUTS[user.role];
+  if (shortcuts === undefined) {
+    return <p>Les fonctionnalités de Parcours apparaîtront ici au fur et à mesure de leur mise en service.</p>;
+  }
+  return (
+    <section aria-labelledby="raccourcis-titre" className="fr-mt-4w">
+      <h2 id="raccourcis-titre">Accès rapides</h2>
+      <p>{shortcuts.intro}</p>
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
+        {shortcuts.links.map((l, i) => (
+          <li key={l.to}>
+            <Button linkProps={{ to: l.to }} iconId={l.icon} priority={i === 0 ? "primary" : "secondary"}>
+              {l.text}
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function HomePage({ user }: { user: User }) {
   usePageTitle("Accueil");
   return (
@@ -44,11 +100,7 @@ export function HomePage({ user }: { user: User }) {
         {connectedAs(user)}
       </p>
       <AlertsSection />
-      {isAssociationRole(user) ? (
-        <AssociationShortcuts />
-      ) : (
-        <p>Les fonctionnalités de Parcours apparaîtront ici au fur et à mesure de leur mise en service.</p>
-      )}
+      {isAssociationRole(user) ? <AssociationShortcuts /> : <RoleShortcuts user={user} />}
     </>
   );
 }

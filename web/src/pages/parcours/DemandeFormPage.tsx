@@ -6,22 +6,24 @@ import { Loading } from "../../components/Loading";
 import { PageError } from "../../components/PageError";
 import { usePageTitle } from "../../components/usePageTitle";
 import { idParam } from "../../casework/fields";
+import { EDITABLE_DEMANDE_STATES } from "../../casework/labels";
 import { useResource } from "../../casework/useResource";
 import { DemandeForm } from "./DemandeForm";
-import { preparableKind } from "./DemandeSection";
+import { preparableKind, ReturnedNotice } from "./DemandeSection";
 
 /** The draft to edit, or the kind of demande to create; null when nothing can be prepared now. */
 function modeOf(p: Parcours, requested: string | null): { kind: DemandeKind; draftId: number | null } | null {
   const current = p.current_demande;
-  if (current !== null && current.state === "draft") return { kind: current.kind, draftId: current.id };
+  if (current !== null && EDITABLE_DEMANDE_STATES.has(current.state)) return { kind: current.kind, draftId: current.id };
   const kind = preparableKind(p);
   if (kind === null) return null;
   if (requested !== null && requested !== kind) return null;
   return { kind, draftId: null };
 }
 
-function titleOf(kind: DemandeKind | undefined, editing: boolean): string {
+function titleOf(kind: DemandeKind | undefined, editing: boolean, returned = false): string {
   const what = kind === "renouvellement" ? "la demande de renouvellement" : "la demande initiale";
+  if (returned) return `Compléter ${what}`;
   return editing ? `Modifier ${what}` : `Préparer ${what}`;
 }
 
@@ -33,7 +35,8 @@ export function DemandeFormPage() {
     id === null ? Promise.reject(new ApiError(404, "not_found", "Parcours introuvable.")) : getParcours(id, { signal }),
   );
   const mode = parcours.status === "ready" ? modeOf(parcours.data, params.get("type")) : null;
-  usePageTitle(mode === null ? "Demande" : titleOf(mode.kind, mode.draftId !== null));
+  const returned = parcours.status === "ready" && mode !== null && mode.draftId !== null && parcours.data.current_demande?.state !== "draft";
+  usePageTitle(mode === null ? "Demande" : titleOf(mode.kind, mode.draftId !== null, returned));
 
   if (parcours.status === "loading") return <Loading />;
   if (parcours.status === "error") return <PageError error={parcours.error} what="Parcours" onRetry={parcours.reload} />;
@@ -71,11 +74,12 @@ export function DemandeFormPage() {
     <div className="fr-grid-row">
       <div className="fr-col-12 fr-col-lg-9">
         {breadcrumb}
-        <h1>{titleOf(mode.kind, draft !== null)}</h1>
+        <h1>{titleOf(mode.kind, draft !== null, returned)}</h1>
         <p>
           Parcours de <span className="parcours-pseudonym">{p.pseudonym}</span>. Les champs marqués d'un astérisque (*)
           sont nécessaires au dépôt ; le brouillon peut être enregistré incomplet.
         </p>
+        {returned && draft !== null && <ReturnedNotice demande={draft} canEdit level={2} />}
         <DemandeForm
           parcoursId={p.id}
           kind={mode.kind}

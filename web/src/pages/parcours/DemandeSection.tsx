@@ -1,12 +1,17 @@
 import { useState } from "react";
+import { Link } from "react-router";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Table } from "@codegouvfr/react-dsfr/Table";
-import { submitDemande, type ApiError, type Demande, type Parcours } from "../../api";
+import { letterPdfUrl, submitDemande, type ApiError, type Decision, type Demande, type Parcours } from "../../api";
 import { FormError } from "../../components/FormError";
+import { PdfLink } from "../../components/PdfLink";
 import { formatDate, formatDateTime } from "../../casework/dates";
-import { AVIS_OUTCOME, DECISION_OUTCOME, DEMANDE_KIND, DEMANDE_STATE, labelOf } from "../../casework/labels";
+import { DEMANDE_KIND, DEMANDE_STATE, EDITABLE_DEMANDE_STATES, labelOf } from "../../casework/labels";
 import { asApiError } from "../../casework/useResource";
+import { AvisSummary, avisLabel } from "../commission/AvisSummary";
+import { DecisionSummary, decisionLabel, periodText } from "../commission/DecisionSummary";
 import { MissingChecklist } from "./MissingChecklist";
 
 export const MAX_PERIODS = 4;
@@ -24,38 +29,93 @@ function demandeTitle(d: Demande): string {
   return `${labelOf(DEMANDE_KIND, d.kind)}${d.kind === "renouvellement" ? ` (demande n° ${d.number})` : ""}`;
 }
 
-function Outcomes({ demande }: { demande: Demande }) {
+function stateSeverity(state: string): "new" | "info" | "warning" | "success" {
+  if (state === "draft") return "new";
+  if (state === "incomplete" || state === "ajourne") return "warning";
+  if (state === "decided") return "success";
+  return "info";
+}
+
+/** Why the demande came back, and what the association does next. */
+export function ReturnedNotice({ demande, canEdit, level = 4 }: { demande: Demande; canEdit: boolean; level?: 2 | 3 | 4 }) {
+  const returned = demande.returned;
+  if (returned === null) return null;
+  const since = returned.date !== undefined ? ` le ${formatDate(returned.date)}` : "";
+  const next = canEdit
+    ? "Complétez la demande, puis déposez-la à nouveau depuis la page du parcours."
+    : "L'association doit compléter la demande puis la déposer à nouveau.";
+  if (returned.reason === "incomplete") {
+    return (
+      <Alert
+        className="fr-mb-3w"
+        severity="warning"
+        small={false}
+        as={`h${level}`}
+        title={`La préfecture a renvoyé la demande${since} : elle est incomplète`}
+        description={
+          <>
+            <p>Éléments manquants :</p>
+            <ul id="demande-renvoi-elements">
+              {returned.items.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+            <p className="fr-mb-0">{next}</p>
+          </>
+        }
+      />
+    );
+  }
+  return (
+    <Alert
+      className="fr-mb-3w"
+      severity="warning"
+      small={false}
+      as={`h${level}`}
+      title={`La commission a ajourné la demande${since}`}
+      description={
+        <>
+          <p>Questions de la commission :</p>
+          <p className="parcours-prewrap" id="demande-renvoi-questions">
+            {returned.questions}
+          </p>
+          <p className="fr-mb-0">{next} Elle sera inscrite à une prochaine séance.</p>
+        </>
+      }
+    />
+  );
+}
+
+function Outcomes({ demande, withLetter }: { demande: Demande; withLetter: boolean }) {
   const { avis, decision } = demande;
   return (
-    <ul>
-      {demande.submitted_at !== null && <li>Déposée le {formatDateTime(demande.submitted_at)}.</li>}
+    <>
+      {demande.submitted_at !== null && <p>Déposée le {formatDateTime(demande.submitted_at)}.</p>}
       {avis !== null && (
-        <li>
-          Avis de la commission : {labelOf(AVIS_OUTCOME, avis.outcome)}
-          {avis.date !== null && ` (le ${formatDate(avis.date)})`}
-          {avis.reasons ? ` — ${avis.reasons}` : ""}.
-        </li>
+        <div className="fr-mb-2w">
+          <h4 className="fr-h6 fr-mb-1w">Avis de la commission</h4>
+          <AvisSummary avis={avis} />
+        </div>
       )}
       {decision !== null && (
-        <li>
-          Décision du préfet : {labelOf(DECISION_OUTCOME, decision.outcome)}
-          {decision.start_date !== null && ` du ${formatDate(decision.start_date)}`}
-          {decision.end_date !== null && ` au ${formatDate(decision.end_date)}`}
-          {decision.notified_on !== null && `, notifiée le ${formatDate(decision.notified_on)}`}
-          {decision.reasons ? ` — ${decision.reasons}` : ""}.
-        </li>
+        <div className="fr-mb-2w">
+          <h4 className="fr-h6 fr-mb-1w">Décision du préfet</h4>
+          <DecisionSummary decision={decision} withLetter={withLetter} />
+        </div>
       )}
-    </ul>
+    </>
   );
 }
 
 interface Props {
   parcours: Parcours;
   canEdit: boolean;
+  /** The role may read the person's identity: the decision letters are offered. */
+  canReadLetters: boolean;
   onChanged: () => void;
 }
 
-export function DemandeSection({ parcours, canEdit, onChanged }: Props) {
+export function DemandeSection({ parcours, canEdit, canReadLetters, onChanged }: Props) {
   const [error, setError] = useState<ApiError | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const current = parcours.current_demande;
@@ -75,6 +135,8 @@ export function DemandeSection({ parcours, canEdit, onChanged }: Props) {
     }
   };
 
+  const editable = current !== null && EDITABLE_DEMANDE_STATES.has(current.state);
+  const returned = current !== null && current.state !== "draft" && editable;
   return (
     <section aria-labelledby="demande-titre" className="fr-mt-6w">
       <h2 id="demande-titre">Demande en cours</h2>
@@ -84,12 +146,19 @@ export function DemandeSection({ parcours, canEdit, onChanged }: Props) {
         <div className="parcours-panel">
           <h3 className="fr-h5">
             {demandeTitle(current)}{" "}
-            <Badge as="span" severity={current.state === "draft" ? "new" : "info"} noIcon>
+            <Badge as="span" severity={stateSeverity(current.state)} noIcon>
               {labelOf(DEMANDE_STATE, current.state)}
             </Badge>
           </h3>
-          <Outcomes demande={current} />
-          {current.state === "draft" && (
+          {current.state === "tabled" && current.seance_id !== null && (
+            <p id="demande-seance">
+              La demande est inscrite à l'ordre du jour d'une{" "}
+              <Link to={`/seances/${current.seance_id}`}>séance de la commission départementale</Link>.
+            </p>
+          )}
+          <ReturnedNotice demande={current} canEdit={canEdit} />
+          <Outcomes demande={current} withLetter={canReadLetters} />
+          {editable && (
             <>
               {error !== null && (
                 <FormError
@@ -104,12 +173,12 @@ export function DemandeSection({ parcours, canEdit, onChanged }: Props) {
                 <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mt-2w">
                   <li>
                     <Button onClick={() => void onSubmit(current)} disabled={submitting} iconId="fr-icon-send-plane-line">
-                      Déposer la demande
+                      {returned ? "Déposer à nouveau la demande" : "Déposer la demande"}
                     </Button>
                   </li>
                   <li>
                     <Button priority="secondary" linkProps={{ to: `/parcours/${parcours.id}/demande` }}>
-                      Modifier la demande
+                      {returned ? "Compléter la demande" : "Modifier la demande"}
                     </Button>
                   </li>
                 </ul>
@@ -124,6 +193,7 @@ export function DemandeSection({ parcours, canEdit, onChanged }: Props) {
         </Button>
       )}
       <PastDemandes demandes={parcours.demandes.filter((d) => d.id !== current?.id)} />
+      <DecisionsTable decisions={parcours.decisions ?? []} withLetter={canReadLetters} />
     </section>
   );
 }
@@ -139,11 +209,39 @@ function PastDemandes({ demandes }: { demandes: Demande[] }) {
         demandeTitle(d),
         labelOf(DEMANDE_STATE, d.state),
         formatDateTime(d.submitted_at),
-        d.avis === null ? "—" : labelOf(AVIS_OUTCOME, d.avis.outcome),
+        d.avis === null ? "—" : `${avisLabel(d.avis)}${d.avis.date !== null ? ` (${formatDate(d.avis.date)})` : ""}`,
         d.decision === null
           ? "—"
-          : `${labelOf(DECISION_OUTCOME, d.decision.outcome)}${d.decision.start_date ? ` à compter du ${formatDate(d.decision.start_date)}` : ""}`,
+          : `${decisionLabel(d.decision)}${periodText(d.decision) !== null ? ` ${periodText(d.decision)}` : ""}`,
       ])}
     />
+  );
+}
+
+/** Every decision of the parcours, with its letter for the roles that may read the identity. */
+function DecisionsTable({ decisions, withLetter }: { decisions: Decision[]; withLetter: boolean }) {
+  if (decisions.length === 0) return null;
+  const headers = ["Décision", "Signée le", "Période", "Motifs", ...(withLetter ? ["Lettre"] : [])];
+  return (
+    <div id="decisions-liste">
+      <Table
+        className="fr-mt-3w"
+        caption="Décisions du préfet"
+        headers={headers}
+        data={decisions.map((d) => [
+          decisionLabel(d),
+          formatDate(d.signed_on),
+          periodText(d) ?? "—",
+          d.reasons !== null && d.reasons.trim() !== "" ? d.reasons : "—",
+          ...(withLetter
+            ? [
+                <PdfLink key="l" href={letterPdfUrl(d.id)}>
+                  Lettre du {formatDate(d.signed_on)} (PDF)
+                </PdfLink>,
+              ]
+            : []),
+        ])}
+      />
+    </div>
   );
 }

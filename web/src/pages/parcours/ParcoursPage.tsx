@@ -2,7 +2,7 @@ import { useParams } from "react-router";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { ApiError, getParcours, getRights, type User } from "../../api";
-import { isAssociationRole } from "../../auth/roles";
+import { canReadIdentity, isAssociationRole } from "../../auth/roles";
 import { Loading } from "../../components/Loading";
 import { PageError } from "../../components/PageError";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -54,7 +54,7 @@ export function ParcoursPage({ user }: { user: User }) {
         <span className="fr-text--sm">— département {p.departement}</span>
       </p>
       <Timeline parcours={p} aps={rights.status === "ready" ? rights.data.aps : []} />
-      <DemandeSection parcours={p} canEdit={canEdit} onChanged={parcours.reload} />
+      <DemandeSection parcours={p} canEdit={canEdit} canReadLetters={canReadIdentity(user)} onChanged={parcours.reload} />
       <RightsSection parcoursId={p.id} rights={rights} canEdit={isAssociationRole(user)} />
       <DocumentSection parcoursId={p.id} document={p.document} canEdit={canEdit} onSaved={parcours.reload} />
       <FollowupsSection parcoursId={p.id} actions={p.document?.actions ?? []} canEdit={isAssociationRole(user)} />
