@@ -76,6 +76,12 @@ Config LoadConfig(const std::optional<std::filesystem::path>& file) {
     config.http.threads = table["server"]["threads"].value_or(config.http.threads);
     config.http.secure_cookies = table["server"]["secure_cookies"].value_or(false);
     config.http.trust_forwarded_for = table["server"]["trust_forwarded_for"].value_or(false);
+    config.security.small_cell_threshold =
+        table["statistics"]["small_cell_threshold"].value_or(config.security.small_cell_threshold);
+    if (config.security.small_cell_threshold < 2) {
+        throw std::runtime_error("statistics.small_cell_threshold must be at least 2 in " +
+                                 file->string());
+    }
     config.smtp.url = table["smtp"]["url"].value_or(std::string());
     config.smtp.from = table["smtp"]["from"].value_or(std::string("parcours@localhost"));
     config.smtp.username = table["smtp"]["username"].value_or(std::string());

@@ -16,6 +16,7 @@
 #include "usecases/persons.hpp"
 #include "usecases/rights_cases.hpp"
 #include "usecases/rules.hpp"
+#include "usecases/statistics.hpp"
 
 namespace parcours::cli {
 
@@ -367,6 +368,36 @@ int Run(int argc, char** argv) {
             }
             std::cout << result["items"].size() << " alert(s) on "
                       << result["date"].get<std::string>() << "\n";
+            return 0;
+        };
+    });
+
+    usecases::StatsQuery stats_query;
+    std::string stats_from, stats_to, stats_at, stats_format = "csv";
+    auto* stats = app.add_subcommand(
+        "stats", "Print the statistics of a scope, masked as an export (docs/api/statistics.md)");
+    AddCommon(stats, o);
+    stats->add_option("--scope", stats_query.scope, "national | region:CODE | departement:CODE")
+        ->default_val("national");
+    stats->add_option("--from", stats_from, "Start of the period AAAA-MM-JJ");
+    stats->add_option("--to", stats_to, "End of the period AAAA-MM-JJ (default today)");
+    stats->add_option("--at", stats_at, "Date of the stocks AAAA-MM-JJ (default --to)");
+    stats->add_option("--format", stats_format, "csv | json")
+        ->check(CLI::IsMember({"csv", "json"}))
+        ->default_val("csv");
+    stats->callback([&] {
+        action = [&] {
+            if (!stats_from.empty()) stats_query.from = stats_from;
+            if (!stats_to.empty()) stats_query.to = stats_to;
+            if (!stats_at.empty()) stats_query.at = stats_at;
+            stats_query.for_export = true;
+            Config config = Resolve(o);
+            App a(config, SchemaMode::kRequireCurrent);
+            auto result = Check(usecases::GetStatistics(a.ports(), std::nullopt, stats_query,
+                                                        {config.security.small_cell_threshold},
+                                                        kCliMeta, Now()));
+            std::cout << (stats_format == "json" ? result.dump(2) + "\n"
+                                                 : usecases::StatisticsCsv(result));
             return 0;
         };
     });

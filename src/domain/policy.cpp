@@ -96,6 +96,12 @@ constexpr std::array kRules = {
     // Notifications and appeals: the prefecture's staff.
     PolicyRule{kPrefectureInstructor, kNotifyDecision, kOwnDepartement},
     PolicyRule{kSignatory, kNotifyDecision, kOwnDepartement},
+    // Statistics: aggregates only; analysts get small cells masked (use case), the prefecture
+    // its own département unmasked.
+    PolicyRule{kAnalystNational, kReadStatistics, kInstance},
+    PolicyRule{kAnalystRegional, kReadStatistics, kOwnRegion},
+    PolicyRule{kPrefectureInstructor, kReadStatistics, kOwnDepartement},
+    PolicyRule{kSignatory, kReadStatistics, kOwnDepartement},
 };
 
 // Scopes ordered from widest to narrowest.
@@ -149,6 +155,8 @@ std::string_view ActionName(Action action) {
             return "read_tabled_files";
         case kNotifyDecision:
             return "notify_decision";
+        case kReadStatistics:
+            return "read_statistics";
     }
     return "";
 }

@@ -33,6 +33,7 @@ enum class Action {
     kManageCommission,  // members, sessions, agenda, attendance, minutes
     kReadTabledFiles,   // the pseudonymised files tabled at a session (members: in the window)
     kNotifyDecision,    // record the notification of a decision and appeals
+    kReadStatistics,    // aggregated indicators (never a person-level row)
 };
 
 enum class Scope {

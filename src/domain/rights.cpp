@@ -88,7 +88,7 @@ std::vector<Alert> ParcoursAlerts(const ParcoursSnapshot& p, Date today) {
     if (today > current.end) return alerts;
     auto add = [&](const char* code, const char* severity, Date due, const std::string& text) {
         alerts.push_back({code, severity, due, p.pseudonym + " : " + text, p.id, p.pseudonym,
-                          "parcours", p.id, p.pseudonym});
+                          "parcours", p.id, p.pseudonym, 0});
     };
     const int days_left = DaysBetween(today, current.end);
     const std::string end_text = FormatFrenchDate(current.end);

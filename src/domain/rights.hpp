@@ -75,6 +75,7 @@ struct Alert {
     std::string record_type = "parcours";
     long long record_id = 0;
     std::string label;
+    long long owner_id = 0;  // the association of an agrément, the commission of a member
 };
 
 std::vector<Alert> ParcoursAlerts(const ParcoursSnapshot& parcours, Date today);

@@ -92,6 +92,8 @@ const std::vector<Route>& RouteTable() {
          handlers::RecordOtherRight},
         {"GET", R"(/api/v1/parcours/(\d+)/rights)", kAuthenticated, handlers::GetRights},
         {"GET", "/api/v1/alerts", kAuthenticated, handlers::ListAlerts},
+        {"GET", "/api/v1/stats", kAuthenticated, handlers::GetStatistics},
+        {"GET", "/api/v1/stats/export.csv", kAuthenticated, handlers::ExportStatisticsCsv},
     };
     return kRoutes;
 }

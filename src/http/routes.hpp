@@ -59,6 +59,8 @@ void EditDemande(RequestContext& ctx);
 void GetDemande(RequestContext& ctx);
 void SubmitDemande(RequestContext& ctx);
 void ListDemandes(RequestContext& ctx);
+void GetStatistics(RequestContext& ctx);
+void ExportStatisticsCsv(RequestContext& ctx);
 void FileAgrement(RequestContext& ctx);
 void ListAgrements(RequestContext& ctx);
 void GetAgrement(RequestContext& ctx);

@@ -13,7 +13,8 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
                              private usecases::ReferenceRepository,
                              private usecases::CaseRepository,
                              private usecases::RulesRepository,
-                             private usecases::CommissionRepository {
+                             private usecases::CommissionRepository,
+                             private usecases::StatsRepository {
   public:
     explicit SociUnitOfWork(Database& db) : tx_(db) {}
 
@@ -23,6 +24,7 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
     usecases::CaseRepository& Cases() override { return *this; }
     usecases::RulesRepository& Rules() override { return *this; }
     usecases::CommissionRepository& Commission() override { return *this; }
+    usecases::StatsRepository& Stats() override { return *this; }
     void Commit() override { tx_.Commit(); }
 
   private:
@@ -165,6 +167,9 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
     void UpdateAppeal(const usecases::AppealRecord& a) override;
     std::optional<usecases::AppealRecord> FindAppeal(long long id) override;
     std::vector<usecases::AppealRecord> ListAppeals(long long decision_id) override;
+
+    // StatsRepository
+    std::vector<usecases::TextRow> StatsRows(usecases::StatsSource source) override;
 
     std::vector<usecases::UserRecord> QueryUsers(const std::string& where,
                                                  const std::function<void(soci::statement&)>& bind);

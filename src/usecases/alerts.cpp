@@ -38,6 +38,7 @@ void CommissionAlerts(Ports& ports,
             auto association = uow.Cases().FindAssociation(a.association_id);
             if (auto alert = domain::AgrementExpiryAlert(a.id, association ? association->name : "",
                                                          *status.clocks.valid_until, renewal, on)) {
+                alert->owner_id = a.association_id;
                 alerts.push_back(*alert);
             }
         }
@@ -51,8 +52,10 @@ void CommissionAlerts(Ports& ports,
                                         StoredDate(m.ended_on), on)) {
                 continue;
             }
-            if (auto alert = domain::MemberTermAlert(m.id, m.name, end, on))
+            if (auto alert = domain::MemberTermAlert(m.id, m.name, end, on)) {
+                alert->owner_id = c.id;
                 alerts.push_back(*alert);
+            }
         }
         std::optional<domain::Date> last_held;
         for (const auto& s : uow.Commission().ListSeances(c.id)) {
@@ -136,7 +139,8 @@ domain::Result<Json> ListAlerts(Ports& ports,
                          {"record_type", a.record_type},
                          {"record_id", a.record_type == "parcours" ? a.parcours_id : a.record_id},
                          {"pseudonym", a.pseudonym},
-                         {"label", a.label}});
+                         {"label", a.label},
+                         {"owner_id", a.owner_id}});
     }
     return Json{{"items", items}, {"date", domain::FormatIsoDate(on)}};
 }

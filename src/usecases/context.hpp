@@ -14,6 +14,8 @@ struct SecuritySettings {
     std::chrono::minutes session_idle{30};
     std::chrono::hours session_absolute{12};
     std::string totp_issuer = "Parcours";
+    // Statistical confidentiality: counts from 1 to this − 1 are masked for analysts and exports.
+    int small_cell_threshold = 11;
 };
 
 struct Ports {

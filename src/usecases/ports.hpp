@@ -149,6 +149,28 @@ class RulesRepository {
                                  const std::string& created_at) = 0;
 };
 
+// Statistics read the dated records in bulk, one source at a time, as text columns (the use case
+// knows each source's columns; see soci_stats.cpp for the SQL).
+enum class StatsSource {
+    kReferrals,      // departement, date, source
+    kAssessments,    // departement, date, outcome, reason_code
+    kDemandes,       // id, parcours_id, departement, kind, submitted_at
+    kAgendaItems,    // demande_id, tabled_at, state, avis_outcome, seance_date
+    kDecisions,      // id, demande_id, parcours_id, outcome, signed_on, corrects_id
+    kNotifications,  // decision_id, date
+    kParcours,       // id, departement, person_id, exit_date, exit_reason
+    kPeriods,        // parcours_id, number, start_date, end_date
+    kPersons,        // id, sex_or_gender, identity_enc
+    kRights,         // parcours_id, kind, content_enc
+};
+using TextRow = std::vector<std::optional<std::string>>;
+
+class StatsRepository {
+  public:
+    virtual ~StatsRepository() = default;
+    virtual std::vector<TextRow> StatsRows(StatsSource source) = 0;
+};
+
 class UnitOfWork {
   public:
     virtual ~UnitOfWork() = default;
@@ -158,6 +180,7 @@ class UnitOfWork {
     virtual CaseRepository& Cases() = 0;
     virtual RulesRepository& Rules() = 0;
     virtual CommissionRepository& Commission() = 0;
+    virtual StatsRepository& Stats() = 0;
     virtual void Commit() = 0;
 };
 

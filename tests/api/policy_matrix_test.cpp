@@ -155,6 +155,10 @@ const std::map<std::string, std::map<std::string, std::set<Target>>>& Oracle() {
         {R"(POST /api/v1/parcours/(\d+)/other-rights)", kWorkers},
         {R"(GET /api/v1/parcours/(\d+)/rights)", kReaders},
         {"GET /api/v1/alerts", {{"all", any}}},  // filtered to the caller's scope
+        // The default scope is national: only the national analyst; the others ask for their
+        // region or département (statistics_test.cpp).
+        {"GET /api/v1/stats", {{"analyst_national", any}}},
+        {"GET /api/v1/stats/export.csv", {{"analyst_national", any}}},
     };
     return kOracle;
 }

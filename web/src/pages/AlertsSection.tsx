@@ -10,6 +10,26 @@ import { useResource } from "../casework/useResource";
 
 const byDueDate = (a: CaseAlert, b: CaseAlert) => a.due_date.localeCompare(b.due_date);
 
+/** Where an alert leads: the parcours, the agrément, the commission or the séance it is about. */
+function AlertLink({ alert }: { alert: CaseAlert }) {
+  switch (alert.record_type) {
+    case "agrement":
+      return <Link to={`/associations/${alert.owner_id}/agrements`}>Voir les agréments de {alert.label}</Link>;
+    case "commission_member":
+      return <Link to={`/commissions/${alert.owner_id}`}>Voir la composition de la commission</Link>;
+    case "commission":
+      return <Link to={`/commissions/${alert.record_id}`}>Voir la commission</Link>;
+    case "seance":
+      return <Link to={`/seances/${alert.record_id}`}>Ouvrir la séance du {alert.label}</Link>;
+    default:
+      return (
+        <Link to={`/parcours/${alert.record_id}`}>
+          Ouvrir le parcours de <span className="parcours-pseudonym">{alert.pseudonym}</span>
+        </Link>
+      );
+  }
+}
+
 function AlertItem({ alert }: { alert: CaseAlert }) {
   return (
     <li data-alert-code={alert.code} data-record-id={alert.record_id} data-severity={alert.severity}>
@@ -21,9 +41,7 @@ function AlertItem({ alert }: { alert: CaseAlert }) {
       </p>
       <p className="fr-mb-1v">{alert.message}</p>
       <p className="fr-mb-0 fr-text--sm">
-        <Link to={`/parcours/${alert.record_id}`}>
-          Ouvrir le parcours de <span className="parcours-pseudonym">{alert.pseudonym}</span>
-        </Link>
+        <AlertLink alert={alert} />
       </p>
     </li>
   );

@@ -1,0 +1,47 @@
+// Statistics (docs/api/statistics.md): the indicators as JSON, and the CSV export.
+#include "usecases/statistics.hpp"
+#include "http/routes.hpp"
+
+namespace parcours::http::handlers {
+
+namespace {
+
+usecases::StatsQuery QueryOf(const httplib::Request& req, bool for_export) {
+    usecases::StatsQuery q;
+    auto param = [&](const char* name) -> std::optional<std::string> {
+        if (!req.has_param(name)) return std::nullopt;
+        return req.get_param_value(name).substr(0, 40);
+    };
+    if (auto scope = param("scope")) q.scope = *scope;
+    q.from = param("from");
+    q.to = param("to");
+    q.at = param("at");
+    q.for_export = for_export;
+    return q;
+}
+
+}  // namespace
+
+void GetStatistics(RequestContext& ctx) {
+    auto result =
+        usecases::GetStatistics(ctx.ports, ctx.principal, QueryOf(ctx.req, false),
+                                {ctx.ports.settings.small_cell_threshold}, ctx.meta, ctx.now);
+    if (!result) return WriteError(ctx, result.error());
+    WriteJson(ctx, 200, result.value());
+}
+
+void ExportStatisticsCsv(RequestContext& ctx) {
+    auto result =
+        usecases::GetStatistics(ctx.ports, ctx.principal, QueryOf(ctx.req, true),
+                                {ctx.ports.settings.small_cell_threshold}, ctx.meta, ctx.now);
+    if (!result) return WriteError(ctx, result.error());
+    std::string scope = result.value()["scope"];
+    std::replace(scope.begin(), scope.end(), ':', '-');
+    ctx.res.status = 200;
+    ctx.res.set_header("Content-Disposition",
+                       "attachment; filename=\"parcours-statistiques-" + scope + "-" +
+                           result.value()["to"].get<std::string>() + ".csv\"");
+    ctx.res.set_content(usecases::StatisticsCsv(result.value()), "text/csv; charset=utf-8");
+}
+
+}  // namespace parcours::http::handlers

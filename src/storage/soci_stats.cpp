@@ -1,0 +1,67 @@
+// StatsRepository on SOCI: the dated records the indicators are computed from, read in bulk.
+// Every column is cast to text so that both engines answer the same strings (and 64-bit ids
+// survive SQLite's row interface).
+#include "storage/soci_unit_of_work.hpp"
+
+namespace parcours::storage {
+
+using usecases::StatsSource;
+using usecases::TextRow;
+
+namespace {
+
+const char* SqlOf(StatsSource source) {
+    switch (source) {
+        case StatsSource::kReferrals:
+            return "SELECT p.departement_code, r.date, r.source FROM referrals r "
+                   "JOIN persons p ON p.id = r.person_id";
+        case StatsSource::kAssessments:
+            return "SELECT departement_code, date, outcome, reason_code FROM assessments";
+        case StatsSource::kDemandes:
+            return "SELECT CAST(d.id AS TEXT), CAST(d.parcours_id AS TEXT), p.departement_code, "
+                   "d.kind, d.submitted_at FROM demandes d JOIN parcours p ON p.id = d.parcours_id";
+        case StatsSource::kAgendaItems:
+            return "SELECT CAST(a.demande_id AS TEXT), a.created_at, a.state, a.avis_outcome, "
+                   "s.date FROM agenda_items a JOIN seances s ON s.id = a.seance_id ORDER BY a.id";
+        case StatsSource::kDecisions:
+            return "SELECT CAST(id AS TEXT), CAST(demande_id AS TEXT), CAST(parcours_id AS TEXT), "
+                   "outcome, signed_on, CAST(corrects_id AS TEXT) FROM decisions ORDER BY id";
+        case StatsSource::kNotifications:
+            return "SELECT CAST(decision_id AS TEXT), date FROM decision_notifications "
+                   "ORDER BY date, id";
+        case StatsSource::kParcours:
+            return "SELECT CAST(id AS TEXT), departement_code, CAST(person_id AS TEXT), exit_date, "
+                   "exit_reason FROM parcours";
+        case StatsSource::kPeriods:
+            return "SELECT CAST(parcours_id AS TEXT), CAST(number AS TEXT), start_date, end_date "
+                   "FROM periods ORDER BY parcours_id, number";
+        case StatsSource::kPersons:
+            return "SELECT CAST(id AS TEXT), sex_or_gender, identity_enc FROM persons";
+        case StatsSource::kRights:
+            return "SELECT CAST(parcours_id AS TEXT), kind, content_enc FROM rights_records "
+                   "WHERE kind IN ('afis', 'aps') ORDER BY id";
+    }
+    return "";
+}
+
+}  // namespace
+
+std::vector<TextRow> SociUnitOfWork::StatsRows(StatsSource source) {
+    std::vector<TextRow> rows;
+    soci::rowset<soci::row> result = (sql().prepare << SqlOf(source));
+    for (const soci::row& r : result) {
+        TextRow row;
+        row.reserve(r.size());
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            if (r.get_indicator(i) == soci::i_null) {
+                row.push_back(std::nullopt);
+            } else {
+                row.push_back(r.get<std::string>(i));
+            }
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+}  // namespace parcours::storage

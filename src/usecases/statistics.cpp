@@ -1,0 +1,491 @@
+// Statistics: the dated records of the scope's départements become domain facts (identities are
+// opened only to derive an age band and a nationality group, never returned), the domain
+// computes every indicator, and the answer masks small cells where the reader is an analyst or
+// the figures leave as an export.
+#include "usecases/statistics.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "domain/agrement.hpp"
+#include "domain/stats.hpp"
+#include "usecases/audit_log.hpp"
+#include "usecases/case_support.hpp"
+#include "usecases/commission_support.hpp"
+
+namespace parcours::usecases {
+
+namespace {
+
+using domain::Date;
+using Json = nlohmann::json;
+
+std::optional<Date> DateOf(const std::optional<std::string>& text) {
+    if (!text || text->size() < 10) return std::nullopt;
+    return domain::ParseIsoDate(text->substr(0, 10));  // a date, or the day of an instant
+}
+
+long long IdOf(const std::optional<std::string>& text) {
+    return text ? std::stoll(*text) : 0;
+}
+
+std::string TextOf(const std::optional<std::string>& text) {
+    return text.value_or("");
+}
+
+struct Scope {
+    std::string code;   // national | region:CODE | departement:CODE
+    std::string label;  // French
+    std::vector<DepartementRecord> departements;
+    domain::Target target;
+};
+
+Scope ResolveScope(UnitOfWork& uow, const std::string& scope) {
+    Scope s;
+    s.code = scope;
+    auto all = uow.Reference().ListDepartements();
+    if (scope == "national") {
+        s.label = "France entière";
+        s.departements = all;
+        return s;
+    }
+    auto colon = scope.find(':');
+    std::string kind = scope.substr(0, colon);
+    std::string code = colon == std::string::npos ? "" : scope.substr(colon + 1);
+    for (const auto& d : all) {
+        if (kind == "region" && d.region_code == code) {
+            s.departements.push_back(d);
+            s.label = "Région " + d.region_name;
+        }
+        if (kind == "departement" && d.code == code) {
+            s.departements.push_back(d);
+            s.label = d.name + " (" + d.code + ")";
+        }
+    }
+    if (s.departements.empty()) {
+        Reject("scope",
+               "Périmètre attendu : national, region:CODE ou departement:CODE (code INSEE).");
+    }
+    s.target.region = s.departements.front().region_code;
+    if (kind == "departement") s.target.departement = code;
+    return s;
+}
+
+domain::StatsFacts LoadFacts(Ports& ports, UnitOfWork& uow, const std::set<std::string>& depts) {
+    domain::StatsFacts f;
+    auto in = [&](const std::optional<std::string>& dept) { return dept && depts.count(*dept); };
+    for (const auto& r : uow.Stats().StatsRows(StatsSource::kReferrals)) {
+        auto date = DateOf(r[1]);
+        if (in(r[0]) && date) f.referrals.push_back({*r[0], *date, TextOf(r[2])});
+    }
+    for (const auto& r : uow.Stats().StatsRows(StatsSource::kAssessments)) {
+        auto date = DateOf(r[1]);
+        if (in(r[0]) && date) f.assessments.push_back({*r[0], *date, TextOf(r[2]), TextOf(r[3])});
+    }
+    // Parcours of the scope, with their person and periods.
+    std::map<long long, domain::ParcoursFact> parcours;
+    std::map<long long, long long> person_of;
+    for (const auto& r : uow.Stats().StatsRows(StatsSource::kParcours)) {
+        if (!in(r[1])) continue;
+        domain::ParcoursFact p;
+        p.departement = *r[1];
+        p.exit_date = DateOf(r[3]);
+        p.exit_reason = TextOf(r[4]);
+        parcours[IdOf(r[0])] = p;
+        person_of[IdOf(r[0])] = IdOf(r[2]);
+    }
+    std::set<long long> persons_needed;
+    for (const auto& [id, person] : person_of) persons_needed.insert(person);
+    std::map<long long, std::tuple<std::string, std::optional<Date>, std::string>> persons;
+    for (const auto& r : uow.Stats().StatsRows(StatsSource::kPersons)) {
+        long long id = IdOf(r[0]);
+        if (!persons_needed.count(id)) continue;
+        Json identity = Open(ports.crypto, TextOf(r[2]));
+        std::optional<Date> birth;
+        if (identity.contains("birth_date") && identity["birth_date"].is_string()) {
+            birth = domain::ParseIsoDate(identity["birth_date"].get<std::string>());
+        }
+        std::string nationality = identity.value("nationality", "");
+        std::transform(nationality.begin(), nationality.end(), nationality.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        persons[id] = {TextOf(r[1]), birth, nationality};
+    }
+    for (auto& [id, p] : parcours) {
+        auto it = persons.find(person_of[id]);
+        if (it == persons.end()) continue;
+        std::tie(p.sex_or_gender, p.birth_date, p.nationality) = it->second;
+    }
+    for (const auto& r : uow.Stats().StatsRows(StatsSource::kPeriods)) {
+        auto it = parcours.find(IdOf(r[0]));
+        auto start = DateOf(r[2]);
+        auto end = DateOf(r[3]);
+        if (it == parcours.end() || !start || !end) continue;
+        it->second.periods.push_back({static_cast<int>(IdOf(r[1])), *start, *end, 0});
+    }
+    // Rights: AFIS granted by the MSA, APS issued.
+    std::map<long long, std::vector<Date>> afis_payments;
+    for (const auto& r : uow.Stats().StatsRows(StatsSource::kRights)) {
+        auto it = parcours.find(IdOf(r[0]));
+        if (it == parcours.end()) continue;
+        Json content = Open(ports.crypto, TextOf(r[2]));
+        if (r[1] == "afis" && content.contains("msa") && content["msa"].is_object() &&
+            content["msa"].value("outcome", "") == "granted") {
+            std::optional<Date> on;
+            if (content["msa"]["first_payment_date"].is_string()) {
+                on = domain::ParseIsoDate(content["msa"]["first_payment_date"].get<std::string>());
+                if (on) afis_payments[it->first].push_back(*on);
+            }
+            if (!on && content["application_date"].is_string()) {
+                on = domain::ParseIsoDate(content["application_date"].get<std::string>());
+            }
+            it->second.afis_granted = true;
+            if (on && (!it->second.afis_granted_on || *on < *it->second.afis_granted_on)) {
+                it->second.afis_granted_on = on;
+            }
+        }
+        if (r[1] == "aps" && content.value("status", "") == "issued" &&
+            content["issue_date"].is_string()) {
+            if (auto on = domain::ParseIsoDate(content["issue_date"].get<std::string>())) {
+                it->second.aps_issued.push_back(*on);
+            }
+        }
+    }
+    for (auto& [id, p] : parcours) std::sort(p.aps_issued.begin(), p.aps_issued.end());
+    // Demandes, their agenda, their first signed decision and its first notification.
+    std::map<long long, domain::DemandeFact> demandes;
+    std::map<long long, long long> parcours_of_demande;
+    for (const auto& r : uow.Stats().StatsRows(StatsSource::kDemandes)) {
+        if (!in(r[2])) continue;
+        domain::DemandeFact d;
+        d.departement = *r[2];
+        d.kind = TextOf(r[3]);
+        d.submitted = DateOf(r[4]);
+        demandes[IdOf(r[0])] = d;
+        parcours_of_demande[IdOf(r[0])] = IdOf(r[1]);
+    }
+    for (const auto& r : uow.Stats().StatsRows(StatsSource::kAgendaItems)) {
+        auto it = demandes.find(IdOf(r[0]));
+        if (it == demandes.end()) continue;
+        auto tabled = DateOf(r[1]);
+        if (!it->second.tabled || (tabled && *tabled < *it->second.tabled)) {
+            it->second.tabled = tabled;
+        }
+        if (r[3]) {  // the latest avis wins (rows come in id order)
+            it->second.avis = DateOf(r[4]);
+            it->second.avis_outcome = *r[3];
+        }
+    }
+    std::map<long long, long long> demande_of_decision;
+    for (const auto& r : uow.Stats().StatsRows(StatsSource::kDecisions)) {
+        auto it = demandes.find(IdOf(r[1]));
+        if (it == demandes.end() || r[5] || it->second.decided) continue;  // first, no correction
+        it->second.decided = DateOf(r[4]);
+        it->second.decision = TextOf(r[3]);
+        demande_of_decision[IdOf(r[0])] = it->first;
+    }
+    for (const auto& r : uow.Stats().StatsRows(StatsSource::kNotifications)) {
+        auto d = demande_of_decision.find(IdOf(r[0]));
+        if (d == demande_of_decision.end()) continue;
+        auto& demande = demandes[d->second];
+        if (!demande.notified) demande.notified = DateOf(r[1]);
+    }
+    for (auto& [id, d] : demandes) {
+        if (!d.decided) continue;
+        auto p = parcours.find(parcours_of_demande[id]);
+        if (p == parcours.end()) continue;
+        for (Date issued : p->second.aps_issued) {
+            if (issued >= *d.decided) {
+                d.aps_issued = issued;
+                break;
+            }
+        }
+        auto payments = afis_payments[p->first];
+        std::sort(payments.begin(), payments.end());
+        for (Date paid : payments) {
+            if (paid >= *d.decided) {
+                d.afis_first_payment = paid;
+                break;
+            }
+        }
+    }
+    for (auto& [id, d] : demandes) f.demandes.push_back(std::move(d));
+    for (auto& [id, p] : parcours) f.parcours.push_back(std::move(p));
+    // Commissions and agréments (few rows: through their repository).
+    for (const auto& c : uow.Commission().ListCommissions()) {
+        if (!depts.count(c.departement)) continue;
+        domain::CommissionFact fact;
+        fact.departement = c.departement;
+        fact.installed_on = StoredDate(c.installed_on);
+        for (const auto& s : uow.Commission().ListSeances(c.id)) {
+            fact.seances.push_back(StoredDate(s.date));
+        }
+        for (const auto& m : uow.Commission().ListMembers(c.id)) {
+            fact.members.push_back(
+                {StoredDate(m.appointed_on), StoredDate(m.term_end), StoredDate(m.ended_on)});
+        }
+        f.commissions.push_back(std::move(fact));
+    }
+    for (const auto& a : uow.Commission().ListAgrements(std::nullopt, std::nullopt)) {
+        if (!depts.count(a.departement)) continue;
+        // Far in the future: the clocks as they will be, tacit approval included.
+        auto clocks =
+            domain::ComputeAgrementClocks(FactsOf(a), Date{std::chrono::year{9999} / 1 / 1});
+        f.agrements.push_back({a.departement, a.association_id, clocks.approved_on,
+                               clocks.valid_until, StoredDate(a.withdrawn_on)});
+    }
+    return f;
+}
+
+std::string FrenchNumber(double value, int decimals) {
+    double factor = std::pow(10.0, decimals);
+    double rounded = std::round(value * factor) / factor;
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, rounded);
+    std::string text = buffer;
+    std::replace(text.begin(), text.end(), '.', ',');
+    return text;
+}
+
+std::string UnitOf(domain::Measure m) {
+    switch (m) {
+        case domain::Measure::kCount:
+            return "nombre";
+        case domain::Measure::kRate:
+            return "%";
+        case domain::Measure::kDays:
+            return "jours";
+        case domain::Measure::kMonths:
+            return "mois";
+        case domain::Measure::kEuros:
+            return "€";
+    }
+    return "";
+}
+
+std::string KindLabel(domain::IndicatorKind kind) {
+    switch (kind) {
+        case domain::IndicatorKind::kStock:
+            return "Stock à la date d'observation";
+        case domain::IndicatorKind::kFlow:
+            return "Flux sur la période";
+        case domain::IndicatorKind::kCumulative:
+            return "Cumul depuis le 01/01/2017";
+    }
+    return "";
+}
+
+// A count cell as the API shows it: its value, or nothing when masked.
+Json CountCell(long long value, bool hidden, int threshold) {
+    if (hidden)
+        return {{"value", nullptr},
+                {"suppressed", true},
+                {"display", "< " + std::to_string(threshold)}};
+    return {{"value", value}, {"suppressed", false}, {"display", std::to_string(value)}};
+}
+
+// A rate, a delay or a mean: masked when it rests on too few cases, or (rates) when its
+// numerator or its complement is a small cell that the denominator would reveal.
+Json FigureCell(const domain::Figure& f, domain::Measure measure, bool mask, int threshold) {
+    auto small = [&](long long n) { return n > 0 && n < threshold; };
+    bool hidden = mask && (small(f.denominator) ||
+                           (measure == domain::Measure::kRate &&
+                            (small(f.numerator) || small(f.denominator - f.numerator))));
+    Json out = {
+        {"denominator", mask && small(f.denominator) ? Json(nullptr) : Json(f.denominator)}};
+    if (measure == domain::Measure::kRate)
+        out["numerator"] = hidden ? Json(nullptr) : Json(f.numerator);
+    if (hidden || !f.value) {
+        out["value"] = nullptr;
+        out["suppressed"] = hidden;
+        out["display"] = hidden ? "secret statistique" : "—";
+        if (measure == domain::Measure::kDays) out["p90"] = nullptr;
+        return out;
+    }
+    int decimals = measure == domain::Measure::kDays ? 0 : 1;
+    out["value"] = std::round(*f.value * 10.0) / 10.0;
+    out["suppressed"] = false;
+    out["display"] = FrenchNumber(*f.value, decimals) + " " + UnitOf(measure);
+    if (measure == domain::Measure::kDays) out["p90"] = f.p90 ? Json(*f.p90) : Json(nullptr);
+    return out;
+}
+
+Json IndicatorJson(const domain::IndicatorResult& r, const Scope& scope, bool mask, int threshold) {
+    const auto& def = *r.def;
+    Json out = {{"code", def.code},
+                {"family", def.family},
+                {"label", def.label},
+                {"kind", domain::KindName(def.kind)},
+                {"kind_label", KindLabel(def.kind)},
+                {"unit", UnitOf(def.measure)},
+                {"definition", def.definition}};
+    bool per_departement = scope.departements.size() > 1;
+    if (def.measure == domain::Measure::kCount) {
+        std::vector<std::string> keys =
+            r.key_order.empty() ? std::vector<std::string>{""} : r.key_order;
+        std::vector<std::vector<long long>> cells;
+        for (const auto& d : scope.departements) {
+            std::vector<long long> row;
+            auto by = r.counts.find(d.code);
+            for (const auto& k : keys) {
+                long long v = 0;
+                if (by != r.counts.end()) {
+                    auto it = by->second.find(k);
+                    if (it != by->second.end()) v = it->second;
+                }
+                row.push_back(v);
+            }
+            cells.push_back(row);
+        }
+        domain::MaskedTable t = domain::Mask(cells, mask ? threshold : 1);
+        Json total = CountCell(t.total, t.total_hidden, threshold);
+        out["value"] = total["value"];
+        out["suppressed"] = total["suppressed"];
+        out["display"] = total["display"];
+        out["breakdown"] = Json::array();
+        if (!r.key_order.empty()) {
+            for (std::size_t c = 0; c < keys.size(); ++c) {
+                Json cell = CountCell(t.column_totals[c], t.column_total_hidden[c], threshold);
+                cell["key"] = keys[c];
+                cell["label"] = r.keys.at(keys[c]);
+                out["breakdown"].push_back(cell);
+            }
+        }
+        if (per_departement) {
+            out["by_departement"] = Json::array();
+            for (std::size_t i = 0; i < scope.departements.size(); ++i) {
+                Json cell = CountCell(t.row_totals[i], t.row_total_hidden[i], threshold);
+                cell["code"] = scope.departements[i].code;
+                cell["name"] = scope.departements[i].name;
+                out["by_departement"].push_back(cell);
+            }
+        }
+        return out;
+    }
+    auto figure = [&](const std::string& key) {
+        auto it = r.figures.find(key);
+        return it == r.figures.end() ? domain::Figure{} : it->second;
+    };
+    Json all = FigureCell(figure(scope.departements.size() == 1 ? scope.departements[0].code : "*"),
+                          def.measure, mask, threshold);
+    for (auto& [k, v] : all.items()) out[k] = v;
+    if (per_departement) {
+        out["by_departement"] = Json::array();
+        for (const auto& d : scope.departements) {
+            Json cell = FigureCell(figure(d.code), def.measure, mask, threshold);
+            cell["code"] = d.code;
+            cell["name"] = d.name;
+            out["by_departement"].push_back(cell);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+domain::Result<Json> GetStatistics(Ports& ports,
+                                   const std::optional<Principal>& who,
+                                   const StatsQuery& query,
+                                   const StatsSettings& settings,
+                                   const RequestMeta& meta,
+                                   domain::Instant now) {
+    return Guard([&]() -> domain::Result<Json> {
+        if (who && !domain::WidestScope(who->user.role, domain::Action::kReadStatistics)) {
+            NotFoundError();
+        }
+        auto uow = ports.storage.Begin();
+        Scope scope = ResolveScope(*uow, query.scope);
+        if (who &&
+            !domain::IsAllowed(who->Subject(), domain::Action::kReadStatistics, scope.target)) {
+            throw Invalid{domain::Fail(domain::ErrorCode::kForbidden,
+                                       "Ce périmètre statistique n'est pas le vôtre.", "scope")};
+        }
+        Date today = TodayOf(now);
+        auto parse = [&](const std::optional<std::string>& text, const char* field) {
+            if (!text || text->empty()) return std::optional<Date>();
+            auto date = domain::ParseIsoDate(*text);
+            if (!date) Reject(field, "Date invalide : format attendu AAAA-MM-JJ.");
+            return date;
+        };
+        Date to = parse(query.to, "to").value_or(today);
+        Date from = parse(query.from, "from").value_or(Date{to.year() / 1 / 1});
+        Date at = parse(query.at, "at").value_or(to);
+        if (from > to) Reject("from", "Le début de la période suit sa fin.");
+        // Analysts and every export see small cells masked; the prefecture its own département
+        // as it is.
+        bool prefecture = who && (who->user.role == domain::Role::kPrefectureInstructor ||
+                                  who->user.role == domain::Role::kSignatory);
+        bool mask = query.for_export || !prefecture;
+        int threshold = std::max(2, settings.small_cell_threshold);
+        std::set<std::string> depts;
+        for (const auto& d : scope.departements) depts.insert(d.code);
+        auto results = domain::ComputeIndicators(LoadFacts(ports, *uow, depts), {from, to, at});
+        Json indicators = Json::array();
+        for (const auto& r : results)
+            indicators.push_back(IndicatorJson(r, scope, mask, threshold));
+        Json out = {{"scope", scope.code},
+                    {"scope_label", scope.label},
+                    {"from", domain::FormatIsoDate(from)},
+                    {"to", domain::FormatIsoDate(to)},
+                    {"at", domain::FormatIsoDate(at)},
+                    {"masked", mask},
+                    {"threshold", threshold},
+                    {"indicators", indicators}};
+        AppendAudit(*uow, ports.crypto,
+                    {who ? who->user.id : 0, query.for_export ? "stats.export" : "stats.read",
+                     "statistics", scope.code},
+                    meta, now);
+        uow->Commit();
+        return out;
+    });
+}
+
+std::string StatisticsCsv(const Json& s) {
+    auto field = [](std::string text) {
+        bool quote = text.find_first_of(";\"\n\r") != std::string::npos;
+        std::string out;
+        for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return quote ? "\"" + out + "\"" : out;
+    };
+    auto value = [&](const Json& cell) -> std::string {
+        if (cell.value("suppressed", false)) return cell.value("display", "");
+        if (cell["value"].is_null()) return "";
+        if (cell["value"].is_number_integer())
+            return std::to_string(cell["value"].get<long long>());
+        return FrenchNumber(cell["value"].get<double>(), 1);
+    };
+    auto french = [](const Json& iso) {
+        auto date = domain::ParseIsoDate(iso.get<std::string>());
+        return date ? domain::FormatFrenchDate(*date) : iso.get<std::string>();
+    };
+    std::string out = "\xEF\xBB\xBF";  // BOM: French spreadsheets then read UTF-8
+    out +=
+        "Indicateur;Code;Nature;Unité;Périmètre;Du;Au;Date d'observation;Département;"
+        "Catégorie;Valeur;Dénominateur;Définition\r\n";
+    for (const auto& ind : s["indicators"]) {
+        auto line = [&](const std::string& dept, const std::string& category, const Json& cell) {
+            std::string denominator;
+            if (cell.contains("denominator") && cell["denominator"].is_number()) {
+                denominator = std::to_string(cell["denominator"].get<long long>());
+            }
+            out += field(ind["label"]) + ";" + field(ind["code"]) + ";" + field(ind["kind_label"]) +
+                   ";" + field(ind["unit"]) + ";" + field(s["scope_label"]) + ";" +
+                   french(s["from"]) + ";" + french(s["to"]) + ";" + french(s["at"]) + ";" +
+                   field(dept) + ";" + field(category) + ";" + value(cell) + ";" + denominator +
+                   ";" + field(ind["definition"]) + "\r\n";
+        };
+        line("", "", ind);
+        if (ind.contains("breakdown")) {
+            for (const auto& b : ind["breakdown"]) line("", b["label"], b);
+        }
+        if (ind.contains("by_departement")) {
+            for (const auto& d : ind["by_departement"]) {
+                line(d["code"].get<std::string>() + " " + d["name"].get<std::string>(), "", d);
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace parcours::usecases

@@ -1,0 +1,38 @@
+#pragma once
+// Statistics for the State (docs/indicators.md, docs/api/statistics.md): every indicator of the
+// catalogue for a scope (nation, region, département), a period and a date, with its
+// definition; small cells masked for analysts and in every export.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "domain/result.hpp"
+#include "usecases/context.hpp"
+
+namespace parcours::usecases {
+
+struct StatsQuery {
+    std::string scope = "national";   // national | region:CODE | departement:CODE
+    std::optional<std::string> from;  // AAAA-MM-JJ; default: 1 January of `to`'s year
+    std::optional<std::string> to;    // default: today
+    std::optional<std::string> at;    // default: `to`
+    bool for_export = false;          // exports are always masked
+};
+
+struct StatsSettings {
+    int small_cell_threshold = 11;  // [statistics] small_cell_threshold
+};
+
+// `who` empty: the command line (the instance's operator), always masked.
+domain::Result<nlohmann::json> GetStatistics(Ports& ports,
+                                             const std::optional<Principal>& who,
+                                             const StatsQuery& query,
+                                             const StatsSettings& settings,
+                                             const RequestMeta& meta,
+                                             domain::Instant now);
+
+// The same figures as a CSV file as French spreadsheets open it: UTF-8 with BOM, ';' separator,
+// decimal comma, suppressed cells written "< 11".
+std::string StatisticsCsv(const nlohmann::json& statistics);
+
+}  // namespace parcours::usecases
