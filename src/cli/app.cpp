@@ -126,6 +126,6 @@ App::App(const Config& config, SchemaMode mode)
       schema_version_(CheckedSchemaVersion(db_)),
       crypto_(OpenKeys(db_, KeysPath(config_)), security::DefaultHashingLimits()),
       storage_(db_),
-      ports_{storage_, crypto_, documents_, config.security} {}
+      ports_{storage_, crypto_, documents_, spreadsheets_, config.security} {}
 
 }  // namespace parcours::cli

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "documents/pdf_renderer.hpp"
+#include "documents/xlsx_writer.hpp"
 #include "http/request_context.hpp"
 #include "mail/curl_mailer.hpp"
 #include "security/sodium_crypto.hpp"
@@ -48,6 +49,7 @@ class App {
     security::SodiumCrypto crypto_;
     storage::SociStorage storage_;
     documents::CairoPdfRenderer documents_;
+    documents::XlsxWriter spreadsheets_;
     usecases::Ports ports_;
 };
 

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <fstream>
 #include <iostream>
 
 #include "cli/app.hpp"
@@ -382,9 +383,12 @@ int Run(int argc, char** argv) {
     stats->add_option("--from", stats_from, "Start of the period AAAA-MM-JJ");
     stats->add_option("--to", stats_to, "End of the period AAAA-MM-JJ (default today)");
     stats->add_option("--at", stats_at, "Date of the stocks AAAA-MM-JJ (default --to)");
-    stats->add_option("--format", stats_format, "csv | json")
-        ->check(CLI::IsMember({"csv", "json"}))
+    std::string stats_output;
+    stats->add_option("--format", stats_format, "csv | json | xlsx (xlsx needs --output)")
+        ->check(CLI::IsMember({"csv", "json", "xlsx"}))
         ->default_val("csv");
+    stats->add_option("--output", stats_output,
+                      "Write to this file instead of the standard output");
     stats->callback([&] {
         action = [&] {
             if (!stats_from.empty()) stats_query.from = stats_from;
@@ -396,8 +400,20 @@ int Run(int argc, char** argv) {
             auto result = Check(usecases::GetStatistics(a.ports(), std::nullopt, stats_query,
                                                         {config.security.small_cell_threshold},
                                                         kCliMeta, Now()));
-            std::cout << (stats_format == "json" ? result.dump(2) + "\n"
-                                                 : usecases::StatisticsCsv(result));
+            std::string bytes =
+                stats_format == "json" ? result.dump(2) + "\n"
+                : stats_format == "xlsx"
+                    ? a.ports().spreadsheets.Xlsx(usecases::StatisticsWorkbook(result))
+                    : usecases::StatisticsCsv(result);
+            if (stats_output.empty()) {
+                if (stats_format == "xlsx") throw Failure("--format xlsx needs --output FILE");
+                std::cout << bytes;
+            } else {
+                std::ofstream out(stats_output, std::ios::binary);
+                if (!out) throw Failure("cannot write " + stats_output);
+                out << bytes;
+                std::cout << "statistics written to " << stats_output << "\n";
+            }
             return 0;
         };
     });

@@ -94,6 +94,7 @@ const std::vector<Route>& RouteTable() {
         {"GET", "/api/v1/alerts", kAuthenticated, handlers::ListAlerts},
         {"GET", "/api/v1/stats", kAuthenticated, handlers::GetStatistics},
         {"GET", "/api/v1/stats/export.csv", kAuthenticated, handlers::ExportStatisticsCsv},
+        {"GET", "/api/v1/stats/export.xlsx", kAuthenticated, handlers::ExportStatisticsXlsx},
     };
     return kRoutes;
 }

@@ -61,6 +61,7 @@ void SubmitDemande(RequestContext& ctx);
 void ListDemandes(RequestContext& ctx);
 void GetStatistics(RequestContext& ctx);
 void ExportStatisticsCsv(RequestContext& ctx);
+void ExportStatisticsXlsx(RequestContext& ctx);
 void FileAgrement(RequestContext& ctx);
 void ListAgrements(RequestContext& ctx);
 void GetAgrement(RequestContext& ctx);

@@ -22,6 +22,7 @@ struct Ports {
     Storage& storage;
     Crypto& crypto;
     DocumentRenderer& documents;
+    SpreadsheetWriter& spreadsheets;
     SecuritySettings settings;
 };
 

@@ -3,6 +3,7 @@
 // préfet's decision letter. The use cases fill these plain structures (dates already formatted
 // JJ/MM/AAAA, labels already in French); a renderer turns them into PDF bytes.
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace parcours::usecases {
@@ -62,6 +63,27 @@ class DocumentRenderer {
     virtual ~DocumentRenderer() = default;
     virtual std::string MinutesPdf(const MinutesData& minutes) = 0;
     virtual std::string DecisionLetterPdf(const DecisionLetterData& letter) = 0;
+};
+
+// A spreadsheet: sheets of rows under one frozen header row. A cell is text, a number or empty.
+using SheetCell = std::variant<std::monostate, std::string, double>;
+
+struct Sheet {
+    std::string name;  // at most 31 characters, no []:*?/\ (Excel's rule)
+    std::vector<std::string> headers;
+    std::vector<double> column_widths;  // in characters; may be shorter than headers
+    std::vector<std::vector<SheetCell>> rows;
+};
+
+struct Workbook {
+    std::string title;  // document properties
+    std::vector<Sheet> sheets;
+};
+
+class SpreadsheetWriter {
+  public:
+    virtual ~SpreadsheetWriter() = default;
+    virtual std::string Xlsx(const Workbook& workbook) = 0;  // the .xlsx bytes
 };
 
 }  // namespace parcours::usecases

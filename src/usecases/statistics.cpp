@@ -488,4 +488,78 @@ std::string StatisticsCsv(const Json& s) {
     return out;
 }
 
+Workbook StatisticsWorkbook(const Json& s) {
+    static const std::vector<std::pair<std::string, std::string>> kFamilies = {
+        {"demandes", "Demandes et décisions"},
+        {"delais", "Délais"},
+        {"parcours", "Parcours"},
+        {"personnes", "Personnes"},
+        {"droits", "Droits"},
+        {"commission", "Commissions et agréments"}};
+    auto french = [](const Json& iso) {
+        auto date = domain::ParseIsoDate(iso.get<std::string>());
+        return date ? domain::FormatFrenchDate(*date) : iso.get<std::string>();
+    };
+    auto cell = [](const Json& c) -> SheetCell {
+        if (c.value("suppressed", false)) return c.value("display", std::string());
+        if (c["value"].is_number()) return c["value"].get<double>();
+        return std::monostate{};
+    };
+    auto denominator = [](const Json& c) -> SheetCell {
+        if (c.contains("denominator") && c["denominator"].is_number()) {
+            return c["denominator"].get<double>();
+        }
+        return std::monostate{};
+    };
+    Workbook book;
+    book.title = "Parcours — statistiques — " + s["scope_label"].get<std::string>();
+    Sheet about{"Périmètre", {"Élément", "Valeur"}, {28, 70}, {}};
+    about.rows.push_back({std::string("Périmètre"), s["scope_label"].get<std::string>()});
+    about.rows.push_back(
+        {std::string("Période (flux)"), "du " + french(s["from"]) + " au " + french(s["to"])});
+    about.rows.push_back({std::string("Date d'observation (stocks)"), french(s["at"])});
+    about.rows.push_back(
+        {std::string("Secret statistique"),
+         "Les effectifs de 1 à " + std::to_string(s["threshold"].get<int>() - 1) +
+             " sont remplacés par « < " + std::to_string(s["threshold"].get<int>()) +
+             " », avec une suppression secondaire qui empêche de les recalculer."});
+    book.sheets.push_back(about);
+    for (const auto& [family, name] : kFamilies) {
+        Sheet sheet{name,
+                    {"Indicateur", "Code", "Nature", "Unité", "Département", "Catégorie", "Valeur",
+                     "Dénominateur"},
+                    {40, 26, 24, 9, 26, 34, 14, 14},
+                    {}};
+        for (const auto& ind : s["indicators"]) {
+            if (ind["family"] != family) continue;
+            auto row = [&](const std::string& dept, const std::string& category, const Json& c) {
+                sheet.rows.push_back(
+                    {ind["label"].get<std::string>(), ind["code"].get<std::string>(),
+                     ind["kind_label"].get<std::string>(), ind["unit"].get<std::string>(), dept,
+                     category, cell(c), denominator(c)});
+            };
+            row("", "", ind);
+            for (const auto& b : ind.value("breakdown", Json::array())) {
+                row("", b["label"].get<std::string>(), b);
+            }
+            for (const auto& d : ind.value("by_departement", Json::array())) {
+                row(d["code"].get<std::string>() + " " + d["name"].get<std::string>(), "", d);
+            }
+        }
+        book.sheets.push_back(std::move(sheet));
+    }
+    Sheet definitions{"Définitions",
+                      {"Code", "Indicateur", "Nature", "Unité", "Définition"},
+                      {26, 40, 24, 9, 90},
+                      {}};
+    for (const auto& ind : s["indicators"]) {
+        definitions.rows.push_back({ind["code"].get<std::string>(), ind["label"].get<std::string>(),
+                                    ind["kind_label"].get<std::string>(),
+                                    ind["unit"].get<std::string>(),
+                                    ind["definition"].get<std::string>()});
+    }
+    book.sheets.push_back(std::move(definitions));
+    return book;
+}
+
 }  // namespace parcours::usecases

@@ -8,6 +8,7 @@
 
 #include "domain/result.hpp"
 #include "usecases/context.hpp"
+#include "usecases/documents.hpp"
 
 namespace parcours::usecases {
 
@@ -34,5 +35,9 @@ domain::Result<nlohmann::json> GetStatistics(Ports& ports,
 // The same figures as a CSV file as French spreadsheets open it: UTF-8 with BOM, ';' separator,
 // decimal comma, suppressed cells written "< 11".
 std::string StatisticsCsv(const nlohmann::json& statistics);
+
+// The same figures as a workbook: the scope and period, one sheet per family of indicators
+// (headers frozen), and a sheet of definitions. Numbers are numbers; masked cells are text.
+Workbook StatisticsWorkbook(const nlohmann::json& statistics);
 
 }  // namespace parcours::usecases

@@ -159,6 +159,7 @@ const std::map<std::string, std::map<std::string, std::set<Target>>>& Oracle() {
         // region or département (statistics_test.cpp).
         {"GET /api/v1/stats", {{"analyst_national", any}}},
         {"GET /api/v1/stats/export.csv", {{"analyst_national", any}}},
+        {"GET /api/v1/stats/export.xlsx", {{"analyst_national", any}}},
     };
     return kOracle;
 }

@@ -1,6 +1,8 @@
 // Statistics through HTTP on both engines: a dataset built through the API with known answers,
 // small-cell protection for analysts and exports, scopes, and the CSV export.
 #include <algorithm>
+#include <cstdio>
+#include <fstream>
 
 #include "fixture.hpp"
 
@@ -271,6 +273,33 @@ TEST_F(StatisticsTest, ScopesAndTheCsvExport) {
     EXPECT_NE(line.find(";secret statistique;"), std::string::npos) << line;
     EXPECT_NE(csv.raw.find(";eligible_not_presented;"), std::string::npos);
     EXPECT_NE(csv.raw.find(";< 11;"), std::string::npos);
+
+    // The workbook: one sheet per family, headers frozen, definitions; masked like the CSV.
+    Reply xlsx =
+        Call("GET", "/api/v1/stats/export.xlsx?scope=departement:33" + kPeriod, instructor_);
+    ASSERT_EQ(xlsx.status, 200);
+    EXPECT_EQ(xlsx.raw.rfind("PK", 0), 0U);
+    auto file = scratch_->dir() / "stats.xlsx";
+    std::ofstream(file, std::ios::binary) << xlsx.raw;
+    auto unzip = [&](const std::string& member) {
+        std::string text;
+        std::string command = "unzip -p '" + file.string() + "' " + member;
+        FILE* pipe = popen(command.c_str(), "r");
+        char buffer[4096];
+        while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
+        pclose(pipe);
+        return text;
+    };
+    std::string workbook = unzip("xl/workbook.xml");
+    for (const char* sheet : {"Périmètre", "Demandes et décisions", "Délais", "Parcours",
+                              "Personnes", "Droits", "Commissions et agréments", "Définitions"}) {
+        EXPECT_NE(workbook.find(sheet), std::string::npos) << sheet;
+    }
+    std::string strings = unzip("xl/sharedStrings.xml");
+    EXPECT_NE(strings.find("Orientations"), std::string::npos);
+    EXPECT_NE(strings.find("&lt; 11"), std::string::npos);
+    EXPECT_NE(strings.find("secret statistique"), std::string::npos);
+    EXPECT_NE(unzip("xl/worksheets/sheet2.xml").find("ySplit=\"1\""), std::string::npos);
 }
 
 }  // namespace

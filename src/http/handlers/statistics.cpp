@@ -44,4 +44,19 @@ void ExportStatisticsCsv(RequestContext& ctx) {
     ctx.res.set_content(usecases::StatisticsCsv(result.value()), "text/csv; charset=utf-8");
 }
 
+void ExportStatisticsXlsx(RequestContext& ctx) {
+    auto result =
+        usecases::GetStatistics(ctx.ports, ctx.principal, QueryOf(ctx.req, true),
+                                {ctx.ports.settings.small_cell_threshold}, ctx.meta, ctx.now);
+    if (!result) return WriteError(ctx, result.error());
+    std::string scope = result.value()["scope"];
+    std::replace(scope.begin(), scope.end(), ':', '-');
+    ctx.res.status = 200;
+    ctx.res.set_header("Content-Disposition",
+                       "attachment; filename=\"parcours-statistiques-" + scope + "-" +
+                           result.value()["to"].get<std::string>() + ".xlsx\"");
+    ctx.res.set_content(ctx.ports.spreadsheets.Xlsx(usecases::StatisticsWorkbook(result.value())),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}
+
 }  // namespace parcours::http::handlers
