@@ -28,10 +28,8 @@ constexpr std::array kRules = {
     PolicyRule{kAssociationAdmin, kReadUser, kOwnAssociation},
     PolicyRule{kAssociationWorker, kReadUser, kSelf},
     PolicyRule{kPrefectureInstructor, kReadUser, kSelf},
-    PolicyRule{kCommissionMember, kReadUser, kSelf},
-    PolicyRule{kSignatory, kReadUser, kSelf},
-    PolicyRule{kAnalystRegional, kReadUser, kSelf},
-    PolicyRule{kAnalystNational, kReadUser, kSelf},
+    PolicyRule{kCommissionMember, kReadUser, kSelf}, PolicyRule{kSignatory, kReadUser, kSelf},
+    PolicyRule{kAnalystRegional, kReadUser, kSelf}, PolicyRule{kAnalystNational, kReadUser, kSelf},
     PolicyRule{kAdmin, kDisableUser, kInstance},
     PolicyRule{kAssociationAdmin, kDisableUser, kOwnAssociation},
     // The audit trail is the administrator's.
@@ -102,6 +100,7 @@ constexpr std::array kRules = {
     PolicyRule{kAnalystRegional, kReadStatistics, kOwnRegion},
     PolicyRule{kPrefectureInstructor, kReadStatistics, kOwnDepartement},
     PolicyRule{kSignatory, kReadStatistics, kOwnDepartement},
+    PolicyRule{kAssociationAdmin, kReadStatistics, kOwnAssociation},  // its activity report
 };
 
 // Scopes ordered from widest to narrowest.

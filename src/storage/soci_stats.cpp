@@ -13,13 +13,16 @@ namespace {
 const char* SqlOf(StatsSource source) {
     switch (source) {
         case StatsSource::kReferrals:
-            return "SELECT p.departement_code, r.date, r.source FROM referrals r "
-                   "JOIN persons p ON p.id = r.person_id";
+            return "SELECT p.departement_code, r.date, r.source, CAST(p.association_id AS TEXT) "
+                   "FROM referrals r JOIN persons p ON p.id = r.person_id";
         case StatsSource::kAssessments:
-            return "SELECT departement_code, date, outcome, reason_code FROM assessments";
+            return "SELECT a.departement_code, a.date, a.outcome, a.reason_code, "
+                   "CAST(p.association_id AS TEXT) FROM assessments a "
+                   "JOIN persons p ON p.id = a.person_id";
         case StatsSource::kDemandes:
             return "SELECT CAST(d.id AS TEXT), CAST(d.parcours_id AS TEXT), p.departement_code, "
-                   "d.kind, d.submitted_at FROM demandes d JOIN parcours p ON p.id = d.parcours_id";
+                   "d.kind, d.submitted_at, CAST(p.association_id AS TEXT) FROM demandes d "
+                   "JOIN parcours p ON p.id = d.parcours_id";
         case StatsSource::kAgendaItems:
             return "SELECT CAST(a.demande_id AS TEXT), a.created_at, a.state, a.avis_outcome, "
                    "s.date FROM agenda_items a JOIN seances s ON s.id = a.seance_id ORDER BY a.id";
@@ -31,7 +34,7 @@ const char* SqlOf(StatsSource source) {
                    "ORDER BY date, id";
         case StatsSource::kParcours:
             return "SELECT CAST(id AS TEXT), departement_code, CAST(person_id AS TEXT), exit_date, "
-                   "exit_reason FROM parcours";
+                   "exit_reason, CAST(association_id AS TEXT) FROM parcours";
         case StatsSource::kPeriods:
             return "SELECT CAST(parcours_id AS TEXT), CAST(number AS TEXT), start_date, end_date "
                    "FROM periods ORDER BY parcours_id, number";

@@ -152,13 +152,13 @@ class RulesRepository {
 // Statistics read the dated records in bulk, one source at a time, as text columns (the use case
 // knows each source's columns; see soci_stats.cpp for the SQL).
 enum class StatsSource {
-    kReferrals,      // departement, date, source
-    kAssessments,    // departement, date, outcome, reason_code
-    kDemandes,       // id, parcours_id, departement, kind, submitted_at
+    kReferrals,      // departement, date, source, association_id
+    kAssessments,    // departement, date, outcome, reason_code, association_id
+    kDemandes,       // id, parcours_id, departement, kind, submitted_at, association_id
     kAgendaItems,    // demande_id, tabled_at, state, avis_outcome, seance_date
     kDecisions,      // id, demande_id, parcours_id, outcome, signed_on, corrects_id
     kNotifications,  // decision_id, date
-    kParcours,       // id, departement, person_id, exit_date, exit_reason
+    kParcours,       // id, departement, person_id, exit_date, exit_reason, association_id
     kPeriods,        // parcours_id, number, start_date, end_date
     kPersons,        // id, sex_or_gender, identity_enc
     kRights,         // parcours_id, kind, content_enc

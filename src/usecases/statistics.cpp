@@ -36,10 +36,11 @@ std::string TextOf(const std::optional<std::string>& text) {
 }
 
 struct Scope {
-    std::string code;   // national | region:CODE | departement:CODE
+    std::string code;   // national | region:CODE | departement:CODE | association:ID
     std::string label;  // French
     std::vector<DepartementRecord> departements;
     domain::Target target;
+    std::optional<long long> association_id;  // an association's activity report
 };
 
 Scope ResolveScope(UnitOfWork& uow, const std::string& scope) {
@@ -54,6 +55,20 @@ Scope ResolveScope(UnitOfWork& uow, const std::string& scope) {
     auto colon = scope.find(':');
     std::string kind = scope.substr(0, colon);
     std::string code = colon == std::string::npos ? "" : scope.substr(colon + 1);
+    if (kind == "association") {
+        std::optional<AssociationRecord> association;
+        if (!code.empty() && code.size() < 19 &&
+            code.find_first_not_of("0123456789") == std::string::npos) {
+            association = uow.Cases().FindAssociation(std::stoll(code));
+        }
+        if (!association) Reject("scope", "Cette association n'existe pas.");
+        // Its activity wherever it works: every département (its parcours say where).
+        s.label = association->name;
+        s.departements = all;
+        s.association_id = association->id;
+        s.target.association_id = association->id;
+        return s;
+    }
     for (const auto& d : all) {
         if (kind == "region" && d.region_code == code) {
             s.departements.push_back(d);
@@ -73,22 +88,33 @@ Scope ResolveScope(UnitOfWork& uow, const std::string& scope) {
     return s;
 }
 
-domain::StatsFacts LoadFacts(Ports& ports, UnitOfWork& uow, const std::set<std::string>& depts) {
+domain::StatsFacts LoadFacts(Ports& ports,
+                             UnitOfWork& uow,
+                             const std::set<std::string>& depts,
+                             std::optional<long long> association) {
     domain::StatsFacts f;
-    auto in = [&](const std::optional<std::string>& dept) { return dept && depts.count(*dept); };
+    // A record counts when its département is in the scope (and, for an association's report,
+    // when it is the association's).
+    auto in_scope = [&](const std::optional<std::string>& dept,
+                        const std::optional<std::string>& owner) {
+        if (!dept || !depts.count(*dept)) return false;
+        return !association || (owner && std::stoll(*owner) == *association);
+    };
     for (const auto& r : uow.Stats().StatsRows(StatsSource::kReferrals)) {
         auto date = DateOf(r[1]);
-        if (in(r[0]) && date) f.referrals.push_back({*r[0], *date, TextOf(r[2])});
+        if (in_scope(r[0], r[3]) && date) f.referrals.push_back({*r[0], *date, TextOf(r[2])});
     }
     for (const auto& r : uow.Stats().StatsRows(StatsSource::kAssessments)) {
         auto date = DateOf(r[1]);
-        if (in(r[0]) && date) f.assessments.push_back({*r[0], *date, TextOf(r[2]), TextOf(r[3])});
+        if (in_scope(r[0], r[4]) && date) {
+            f.assessments.push_back({*r[0], *date, TextOf(r[2]), TextOf(r[3])});
+        }
     }
     // Parcours of the scope, with their person and periods.
     std::map<long long, domain::ParcoursFact> parcours;
     std::map<long long, long long> person_of;
     for (const auto& r : uow.Stats().StatsRows(StatsSource::kParcours)) {
-        if (!in(r[1])) continue;
+        if (!in_scope(r[1], r[5])) continue;
         domain::ParcoursFact p;
         p.departement = *r[1];
         p.exit_date = DateOf(r[3]);
@@ -157,7 +183,7 @@ domain::StatsFacts LoadFacts(Ports& ports, UnitOfWork& uow, const std::set<std::
     std::map<long long, domain::DemandeFact> demandes;
     std::map<long long, long long> parcours_of_demande;
     for (const auto& r : uow.Stats().StatsRows(StatsSource::kDemandes)) {
-        if (!in(r[2])) continue;
+        if (!in_scope(r[2], r[5])) continue;
         domain::DemandeFact d;
         d.departement = *r[2];
         d.kind = TextOf(r[3]);
@@ -214,7 +240,7 @@ domain::StatsFacts LoadFacts(Ports& ports, UnitOfWork& uow, const std::set<std::
     for (auto& [id, p] : parcours) f.parcours.push_back(std::move(p));
     // Commissions and agréments (few rows: through their repository).
     for (const auto& c : uow.Commission().ListCommissions()) {
-        if (!depts.count(c.departement)) continue;
+        if (!depts.count(c.departement) || association) continue;
         domain::CommissionFact fact;
         fact.departement = c.departement;
         fact.installed_on = StoredDate(c.installed_on);
@@ -228,7 +254,9 @@ domain::StatsFacts LoadFacts(Ports& ports, UnitOfWork& uow, const std::set<std::
         f.commissions.push_back(std::move(fact));
     }
     for (const auto& a : uow.Commission().ListAgrements(std::nullopt, std::nullopt)) {
-        if (!depts.count(a.departement)) continue;
+        if (!depts.count(a.departement) || (association && a.association_id != *association)) {
+            continue;
+        }
         // Far in the future: the clocks as they will be, tacit approval included.
         auto clocks =
             domain::ComputeAgrementClocks(FactsOf(a), Date{std::chrono::year{9999} / 1 / 1});
@@ -320,7 +348,7 @@ Json IndicatorJson(const domain::IndicatorResult& r, const Scope& scope, bool ma
                 {"kind_label", KindLabel(def.kind)},
                 {"unit", UnitOf(def.measure)},
                 {"definition", def.definition}};
-    bool per_departement = scope.departements.size() > 1;
+    bool per_departement = scope.departements.size() > 1 && !scope.association_id;
     if (def.measure == domain::Measure::kCount) {
         std::vector<std::string> keys =
             r.key_order.empty() ? std::vector<std::string>{""} : r.key_order;
@@ -413,14 +441,16 @@ domain::Result<Json> GetStatistics(Ports& ports,
         Date at = parse(query.at, "at").value_or(to);
         if (from > to) Reject("from", "Le début de la période suit sa fin.");
         // Analysts and every export see small cells masked; the prefecture its own département
-        // as it is.
-        bool prefecture = who && (who->user.role == domain::Role::kPrefectureInstructor ||
-                                  who->user.role == domain::Role::kSignatory);
-        bool mask = query.for_export || !prefecture;
+        // and an association its own activity as they are.
+        bool own_figures = who && (who->user.role == domain::Role::kPrefectureInstructor ||
+                                   who->user.role == domain::Role::kSignatory ||
+                                   who->user.role == domain::Role::kAssociationAdmin);
+        bool mask = query.for_export || !own_figures;
         int threshold = std::max(2, settings.small_cell_threshold);
         std::set<std::string> depts;
         for (const auto& d : scope.departements) depts.insert(d.code);
-        auto results = domain::ComputeIndicators(LoadFacts(ports, *uow, depts), {from, to, at});
+        auto results = domain::ComputeIndicators(
+            LoadFacts(ports, *uow, depts, scope.association_id), {from, to, at});
         Json indicators = Json::array();
         for (const auto& r : results)
             indicators.push_back(IndicatorJson(r, scope, mask, threshold));

@@ -32,8 +32,8 @@ class StatisticsTest : public ApiTest {
     // avis 10 favourable, 1 unfavourable; decisions 10 authorised (periods from 2026-12-01), 1
     // refused. Bouches-du-Rhône (13): 3 persons referred by the police, nothing else.
     void BuildDataset() {
-        long long a33 = AddAssociation("Association de Gironde", "33");
-        long long a13 = AddAssociation("Association des Bouches-du-Rhône", "13");
+        a33 = AddAssociation("Association de Gironde", "33");
+        a13 = AddAssociation("Association des Bouches-du-Rhône", "13");
         std::string w33 = TokenUser("w@33.fr", domain::Role::kAssociationWorker, a33);
         std::string w13 = TokenUser("w@13.fr", domain::Role::kAssociationWorker, a13);
         instructor_ = TokenUser("i@33.fr", domain::Role::kPrefectureInstructor, {}, "33");
@@ -135,6 +135,8 @@ class StatisticsTest : public ApiTest {
     }
 
     std::string instructor_;
+    long long a33 = 0;
+    long long a13 = 0;
     const std::string kPeriod = "&from=2026-01-01&to=2026-12-31&at=2026-12-15";
 };
 
@@ -300,6 +302,33 @@ TEST_F(StatisticsTest, ScopesAndTheCsvExport) {
     EXPECT_NE(strings.find("&lt; 11"), std::string::npos);
     EXPECT_NE(strings.find("secret statistique"), std::string::npos);
     EXPECT_NE(unzip("xl/worksheets/sheet2.xml").find("ySplit=\"1\""), std::string::npos);
+}
+
+TEST_F(StatisticsTest, AnAssociationHasItsActivityReport) {
+    BuildDataset();
+    long long other = AddAssociation("Autre association de Gironde", "33");
+    std::string admin = TokenUser("admin@a33.fr", domain::Role::kAssociationAdmin, a33);
+    std::string scope = "/api/v1/stats?scope=association:" + std::to_string(a33) + kPeriod;
+    Reply r = Call("GET", scope, admin);
+    ASSERT_EQ(r.status, 200) << r.raw;
+    EXPECT_FALSE(r.body["masked"].get<bool>());
+    EXPECT_EQ(r.body["scope_label"], "Association de Gironde");
+    EXPECT_EQ(Indicator(r.body, "referrals")["value"], 12);
+    EXPECT_EQ(Indicator(r.body, "parcours_in_progress")["value"], 10);
+    EXPECT_EQ(Part(Indicator(r.body, "decisions")["breakdown"], "key", "refuse")["value"], 1);
+    EXPECT_FALSE(Indicator(r.body, "referrals").contains("by_departement"));
+    EXPECT_EQ(Indicator(r.body, "commissions_installed")["value"], 0);
+    // Its export is masked like every export; another association's report is not its own.
+    Reply csv =
+        Call("GET", "/api/v1/stats/export.csv?scope=association:" + std::to_string(a33) + kPeriod,
+             admin);
+    EXPECT_EQ(csv.status, 200);
+    EXPECT_NE(csv.raw.find(";< 11;"), std::string::npos);
+    EXPECT_EQ(Call("GET", "/api/v1/stats?scope=association:" + std::to_string(other), admin).status,
+              403);
+    EXPECT_EQ(Call("GET", "/api/v1/stats?scope=association:999999", admin).status, 422);
+    std::string worker = TokenUser("w3@33.fr", domain::Role::kAssociationWorker, a33);
+    EXPECT_EQ(Call("GET", scope, worker).status, 404);
 }
 
 }  // namespace
