@@ -304,13 +304,24 @@ std::string KindLabel(domain::IndicatorKind kind) {
     return "";
 }
 
+// 12345 → "12 345" (narrow no-break space between thousands, as French typography writes it).
+std::string Grouped(long long value) {
+    std::string digits = std::to_string(value < 0 ? -value : value);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u202F";
+        out += digits[i];
+    }
+    return value < 0 ? "-" + out : out;
+}
+
 // A count cell as the API shows it: its value, or nothing when masked.
 Json CountCell(long long value, bool hidden, int threshold) {
     if (hidden)
         return {{"value", nullptr},
                 {"suppressed", true},
                 {"display", "< " + std::to_string(threshold)}};
-    return {{"value", value}, {"suppressed", false}, {"display", std::to_string(value)}};
+    return {{"value", value}, {"suppressed", false}, {"display", Grouped(value)}};
 }
 
 // A rate, a delay or a mean: masked when it rests on too few cases, or (rates) when its
@@ -334,7 +345,7 @@ Json FigureCell(const domain::Figure& f, domain::Measure measure, bool mask, int
     int decimals = measure == domain::Measure::kDays ? 0 : 1;
     out["value"] = std::round(*f.value * 10.0) / 10.0;
     out["suppressed"] = false;
-    out["display"] = FrenchNumber(*f.value, decimals) + " " + UnitOf(measure);
+    out["display"] = FrenchNumber(*f.value, decimals) + "\u00A0" + UnitOf(measure);
     if (measure == domain::Measure::kDays) out["p90"] = f.p90 ? Json(*f.p90) : Json(nullptr);
     return out;
 }
@@ -452,8 +463,11 @@ domain::Result<Json> GetStatistics(Ports& ports,
         auto results = domain::ComputeIndicators(
             LoadFacts(ports, *uow, depts, scope.association_id), {from, to, at});
         Json indicators = Json::array();
-        for (const auto& r : results)
-            indicators.push_back(IndicatorJson(r, scope, mask, threshold));
+        for (const auto& r : results) {
+            // Commissions, séances, agréments and members are not persons: never masked.
+            bool persons = r.def->family != std::string_view("commission");
+            indicators.push_back(IndicatorJson(r, scope, mask && persons, threshold));
+        }
         Json out = {{"scope", scope.code},
                     {"scope_label", scope.label},
                     {"from", domain::FormatIsoDate(from)},

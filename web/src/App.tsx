@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
 import { SessionProvider } from "./auth/session";
 import { Layout, MAIN_CONTENT_ID } from "./components/Layout";
@@ -12,6 +12,7 @@ import {
   canListAssociations,
   canReadCases,
   canReadCommission,
+  canReadStatistics,
   isAssociationRole,
   isCommissionMember,
   isInstructor,
@@ -32,7 +33,11 @@ import { DecisionPage } from "./pages/commission/DecisionPage";
 import { DecisionsPage } from "./pages/commission/DecisionsPage";
 import { SeancePage } from "./pages/commission/SeancePage";
 import { TabledFilePage } from "./pages/commission/TabledFilePage";
+import { Loading } from "./components/Loading";
 import type { User } from "./api";
+
+// The dashboard and its charts are a chunk of their own, loaded on /statistiques only.
+const StatisticsPage = lazy(() => import("./pages/statistics/StatisticsPage"));
 
 /** Roles that read the tabled files of a séance (the server applies the members' window). */
 const canReadTabledFiles = (user: User) => isInstructor(user) || isSignatory(user) || isCommissionMember(user);
@@ -135,6 +140,22 @@ export function App() {
               element={
                 <RequireAuth>
                   {(user) => (isAssociationRole(user) || canListAssociations(user) ? <AgrementsPage user={user} /> : <Forbidden />)}
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/statistiques"
+              element={
+                <RequireAuth>
+                  {(user) =>
+                    canReadStatistics(user) ? (
+                      <Suspense fallback={<Loading />}>
+                        <StatisticsPage user={user} />
+                      </Suspense>
+                    ) : (
+                      <Forbidden />
+                    )
+                  }
                 </RequireAuth>
               }
             />

@@ -8,3 +8,5 @@ export * from "./rightsTypes";
 export * from "./rights";
 export * from "./commissionTypes";
 export * from "./commission";
+export * from "./statisticsTypes";
+export * from "./statistics";

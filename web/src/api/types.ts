@@ -18,6 +18,8 @@ export interface User {
   role_label?: string;
   association_id: number | null;
   departement: string | null;
+  /** INSEE region code of a regional analyst (absent from older servers). */
+  region?: string | null;
   totp_enabled: boolean;
   password_change_required: boolean;
   totp_enrolment_required: boolean;

@@ -51,3 +51,10 @@ export function canListAssociations(user: Pick<User, "role">): boolean {
 export function canManageAgrements(user: Pick<User, "role">): boolean {
   return isInstructor(user) || isAdmin(user);
 }
+
+export const isAnalyst = (user: Pick<User, "role">) => user.role === "analyst_national" || user.role === "analyst_regional";
+
+/** Roles that read the statistics (docs/api/statistics.md): analysts, the prefecture of a département. */
+export function canReadStatistics(user: Pick<User, "role">): boolean {
+  return isAnalyst(user) || isInstructor(user) || isSignatory(user);
+}

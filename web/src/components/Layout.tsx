@@ -56,6 +56,7 @@ export function navigationFor(state: ReturnType<typeof useSession>["state"], pat
         item("Commission", "/commission", commission),
         item("Décisions", "/decisions", under("/decisions")),
         item("Associations et agréments", "/associations", under("/associations")),
+        item("Statistiques", "/statistiques", under("/statistiques")),
       ];
     case "signatory":
       return [
@@ -63,7 +64,11 @@ export function navigationFor(state: ReturnType<typeof useSession>["state"], pat
         item("Personnes", "/personnes", persons),
         item("Commission", "/commission", commission),
         item("Associations et agréments", "/associations", under("/associations")),
+        item("Statistiques", "/statistiques", under("/statistiques")),
       ];
+    case "analyst_national":
+    case "analyst_regional":
+      return [item("Statistiques", "/statistiques", under("/statistiques"))];
     case "commission_member":
       return [item("Commission", "/commission", commission)];
     case "admin":

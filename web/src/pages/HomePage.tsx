@@ -7,6 +7,7 @@ import { AlertsSection } from "./AlertsSection";
 export function connectedAs(user: User): string {
   const parts = [`Connecté·e : ${user.display_name} (${user.email}) — rôle : ${roleLabel(user)}`];
   if (user.departement !== null && user.departement !== "") parts.push(`département ${user.departement}`);
+  if (user.region) parts.push(`région ${user.region}`);
   if (user.association_id !== null) parts.push(`association n° ${user.association_id}`);
   // The instructor links a member's account to the commission by this number.
   if (user.role === "commission_member") parts.push(`compte n° ${user.id}`);
@@ -37,7 +38,7 @@ function AssociationShortcuts() {
   );
 }
 
-type Shortcut = { text: string; to: string; icon: "fr-icon-team-line" | "fr-icon-calendar-line" | "fr-icon-edit-line" | "fr-icon-award-line" };
+type Shortcut = { text: string; to: string; icon: "fr-icon-team-line" | "fr-icon-calendar-line" | "fr-icon-edit-line" | "fr-icon-award-line" | "fr-icon-line-chart-line" };
 
 const SHORTCUTS: Readonly<Record<string, { intro: string; links: Shortcut[] }>> = {
   prefecture_instructor: {
@@ -46,6 +47,7 @@ const SHORTCUTS: Readonly<Record<string, { intro: string; links: Shortcut[] }>> 
       { text: "Commission", to: "/commission", icon: "fr-icon-calendar-line" },
       { text: "Associations et agréments", to: "/associations", icon: "fr-icon-award-line" },
       { text: "Personnes", to: "/personnes", icon: "fr-icon-team-line" },
+      { text: "Statistiques", to: "/statistiques", icon: "fr-icon-line-chart-line" },
     ],
   },
   signatory: {
@@ -53,7 +55,18 @@ const SHORTCUTS: Readonly<Record<string, { intro: string; links: Shortcut[] }>> 
     links: [
       { text: "Décisions à prendre", to: "/decisions", icon: "fr-icon-edit-line" },
       { text: "Commission", to: "/commission", icon: "fr-icon-calendar-line" },
+      { text: "Statistiques", to: "/statistiques", icon: "fr-icon-line-chart-line" },
     ],
+  },
+  analyst_national: {
+    intro:
+      "Indicateurs du parcours de sortie de la prostitution pour la France entière, par région et par département. Les effectifs de moins de 11 personnes sont masqués (secret statistique).",
+    links: [{ text: "Statistiques", to: "/statistiques", icon: "fr-icon-line-chart-line" }],
+  },
+  analyst_regional: {
+    intro:
+      "Indicateurs du parcours de sortie de la prostitution pour votre région et ses départements. Les effectifs de moins de 11 personnes sont masqués (secret statistique).",
+    links: [{ text: "Statistiques", to: "/statistiques", icon: "fr-icon-line-chart-line" }],
   },
   commission_member: {
     intro:
