@@ -7,11 +7,19 @@ CMAKE_ARGS ?=
 CPP_FILES   = $(shell git ls-files -co --exclude-standard -- 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
 WEB_SOURCES = $(shell git ls-files -co --exclude-standard -- web | grep -v -e node_modules -e '^web/dist/' -e '^web/public/dsfr/')
 
-.PHONY: run test test-fast deps build build-asan web typecheck lint format clean
+.PHONY: run demo test test-fast deps build build-asan web typecheck lint format clean
 
 ## make run: install, build, and serve on http://127.0.0.1:8080 with data/parcours.db
 run: deps build web
 	$(BUILD)/parcours serve --db sqlite:data/parcours.db --listen 127.0.0.1:8080 --web-root web/dist
+
+## make demo: the same on a separate database filled with a small fictitious dataset (three
+## départements, two years), with demo accounts for each role printed in the terminal
+demo: deps build web
+	rm -f data/demo.db data/demo.db-wal data/demo.db-shm data/demo.keys
+	$(BUILD)/parcours init --db sqlite:data/demo.db
+	$(BUILD)/parcours demo --db sqlite:data/demo.db --scale small --seed 1
+	$(BUILD)/parcours serve --db sqlite:data/demo.db --listen 127.0.0.1:8080 --web-root web/dist
 
 ## make test: every gate and every test (unit, API on SQLite and PostgreSQL, sanitizers, browser)
 test: deps lint typecheck build build-asan web

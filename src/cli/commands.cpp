@@ -13,6 +13,7 @@
 #include "usecases/accounts.hpp"
 #include "usecases/audit_log.hpp"
 #include "usecases/commission.hpp"
+#include "usecases/demo.hpp"
 #include "usecases/digest.hpp"
 #include "usecases/persons.hpp"
 #include "usecases/rights_cases.hpp"
@@ -413,6 +414,36 @@ int Run(int argc, char** argv) {
                 if (!out) throw Failure("cannot write " + stats_output);
                 out << bytes;
                 std::cout << "statistics written to " << stats_output << "\n";
+            }
+            return 0;
+        };
+    });
+
+    usecases::DemoSettings demo_settings;
+    auto* demo = app.add_subcommand(
+        "demo", "Fill the database with a fictitious dataset, through the use cases (for trials)");
+    AddCommon(demo, o);
+    demo->add_option("--scale", demo_settings.scale, "small | national | stress")
+        ->check(CLI::IsMember({"small", "national", "stress"}))
+        ->default_val("small");
+    demo->add_option("--seed", demo_settings.seed, "Random seed (same seed, same dataset)")
+        ->default_val(1);
+    demo->callback([&] {
+        action = [&] {
+            App a(Resolve(o), SchemaMode::kMigrate);
+            auto result = Check(usecases::GenerateDemo(a.ports(), demo_settings, Now()));
+            std::cout << "demo (" << demo_settings.scale << ", seed " << demo_settings.seed
+                      << "): " << result["departements"] << " départements, "
+                      << result["associations"] << " associations, " << result["persons"]
+                      << " persons, " << result["parcours"] << " parcours, " << result["demandes"]
+                      << " demandes, " << result["decisions"] << " decisions, " << result["seances"]
+                      << " séances, " << result["exits"] << " exits\n"
+                      << "demo accounts (password: "
+                      << result["accounts"][0]["password"].get<std::string>()
+                      << "; the signatory enrols a second factor at first login):\n";
+            for (const auto& account : result["accounts"]) {
+                std::cout << "  " << account["role"].get<std::string>() << "\t"
+                          << account["email"].get<std::string>() << "\n";
             }
             return 0;
         };
