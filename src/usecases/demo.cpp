@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <random>
+#include <set>
 
 #include "domain/commission.hpp"
 #include "domain/parcours.hpp"
@@ -83,9 +84,16 @@ class Generator {
         } else {
             for (const auto& d : all) depts.push_back(d.code);
         }
-        int persons_per_dept = scale_ == "small" ? 24 : scale_ == "stress" ? 2000 : 200;
+        // Realistic shapes (docs/domain §2): a few large départements hold most parcours, most
+        // others a handful. National: ≥ 20 000 persons over ten years; stress: ten times more.
+        static const std::set<std::string> kLarge = {"75", "13", "69", "33", "31",
+                                                     "59", "06", "67", "34", "44"};
+        int factor = scale_ == "stress" ? 10 : 1;
         analyst_ = MakeAccount("analyste.nationale@demo.parcours.test", "analyst_national", {}, {});
-        for (const auto& code : depts) Departement(code, persons_per_dept);
+        for (const auto& code : depts) {
+            int persons = scale_ == "small" ? 24 : factor * (kLarge.count(code) ? 1200 : 90);
+            Departement(code, persons);
+        }
         Json accounts = Json::array();
         for (const auto& [email, role] : printed_) {
             accounts.push_back({{"email", email}, {"role", role}, {"password", password_}});

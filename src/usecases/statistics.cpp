@@ -464,8 +464,10 @@ domain::Result<Json> GetStatistics(Ports& ports,
             LoadFacts(ports, *uow, depts, scope.association_id), {from, to, at});
         Json indicators = Json::array();
         for (const auto& r : results) {
+            bool commission = r.def->family == std::string_view("commission");
+            if (commission && scope.association_id) continue;  // not an association's activity
             // Commissions, séances, agréments and members are not persons: never masked.
-            bool persons = r.def->family != std::string_view("commission");
+            bool persons = !commission;
             indicators.push_back(IndicatorJson(r, scope, mask && persons, threshold));
         }
         Json out = {{"scope", scope.code},

@@ -10,6 +10,7 @@ import { AccessibilityPage, LegalNoticePage, NotFoundPage, PersonalDataPage } fr
 import { TotpEnrolPage } from "./pages/TotpEnrolPage";
 import {
   canListAssociations,
+  canReadActivityReport,
   canReadCases,
   canReadCommission,
   canReadStatistics,
@@ -38,6 +39,8 @@ import type { User } from "./api";
 
 // The dashboard and its charts are a chunk of their own, loaded on /statistiques only.
 const StatisticsPage = lazy(() => import("./pages/statistics/StatisticsPage"));
+// The association admin's activity report: the dashboard's pieces, without the map.
+const ActivityReportPage = lazy(() => import("./pages/statistics/ActivityReportPage"));
 
 /** Roles that read the tabled files of a séance (the server applies the members' window). */
 const canReadTabledFiles = (user: User) => isInstructor(user) || isSignatory(user) || isCommissionMember(user);
@@ -151,6 +154,22 @@ export function App() {
                     canReadStatistics(user) ? (
                       <Suspense fallback={<Loading />}>
                         <StatisticsPage user={user} />
+                      </Suspense>
+                    ) : (
+                      <Forbidden />
+                    )
+                  }
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/rapport-activite"
+              element={
+                <RequireAuth>
+                  {(user) =>
+                    canReadActivityReport(user) && user.association_id !== null ? (
+                      <Suspense fallback={<Loading />}>
+                        <ActivityReportPage associationId={user.association_id} />
                       </Suspense>
                     ) : (
                       <Forbidden />

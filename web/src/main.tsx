@@ -7,6 +7,8 @@ import { start } from "@codegouvfr/react-dsfr/start";
 import { setLink } from "@codegouvfr/react-dsfr/link";
 import { App } from "./App";
 import { DsfrLink } from "./components/DsfrLink";
+// The DSFR print styles (all inside @media print): no menu, footer, tooltips or .fr-no-print on paper.
+import "@codegouvfr/react-dsfr/dsfr/dsfr.print.min.css";
 import "./app.css";
 
 setLink({ Link: DsfrLink });

@@ -54,6 +54,11 @@ export function canManageAgrements(user: Pick<User, "role">): boolean {
 
 export const isAnalyst = (user: Pick<User, "role">) => user.role === "analyst_national" || user.role === "analyst_regional";
 
+/** The association admin reads the activity report of their association (`scope=association:ID`). */
+export function canReadActivityReport(user: Pick<User, "role" | "association_id">): boolean {
+  return user.role === "association_admin" && user.association_id !== null;
+}
+
 /** Roles that read the statistics (docs/api/statistics.md): analysts, the prefecture of a département. */
 export function canReadStatistics(user: Pick<User, "role">): boolean {
   return isAnalyst(user) || isInstructor(user) || isSignatory(user);

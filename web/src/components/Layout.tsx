@@ -7,7 +7,7 @@ import type { MainNavigationProps } from "@codegouvfr/react-dsfr/MainNavigation"
 import { useLocation, useNavigate } from "react-router";
 import { BRAND_TOP_LINES, OPERATOR_NAME, SERVICE_TAGLINE, SERVICE_TITLE } from "../config";
 import { useSession } from "../auth/session";
-import { isAssociationRole } from "../auth/roles";
+import { canReadActivityReport, isAssociationRole } from "../auth/roles";
 
 export const MAIN_CONTENT_ID = "contenu";
 const FOOTER_ID = "pied-de-page";
@@ -47,6 +47,7 @@ export function navigationFor(state: ReturnType<typeof useSession>["state"], pat
       items.push(item("Agrément", `/associations/${user.association_id}/agrements`, under("/associations")));
     }
     items.push(item("Commission", "/commission", commission));
+    if (canReadActivityReport(user)) items.push(item("Rapport d'activité", "/rapport-activite", under("/rapport-activite")));
     return items;
   }
   switch (user.role) {

@@ -1,6 +1,6 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { User } from "../api";
-import { isAssociationRole, roleLabel } from "../auth/roles";
+import { canReadActivityReport, isAssociationRole, roleLabel } from "../auth/roles";
 import { usePageTitle } from "../components/usePageTitle";
 import { AlertsSection } from "./AlertsSection";
 
@@ -14,13 +14,14 @@ export function connectedAs(user: User): string {
   return parts.join(" — ");
 }
 
-function AssociationShortcuts() {
+function AssociationShortcuts({ user }: { user: User }) {
   return (
     <section aria-labelledby="raccourcis-titre" className="fr-mt-4w">
       <h2 id="raccourcis-titre">Suivi des personnes accompagnées</h2>
       <p>
         Retrouvez les personnes suivies par votre association par leur pseudonyme, ou enregistrez une nouvelle
         personne orientée vers l'association.
+        {canReadActivityReport(user) && " Le rapport d'activité présente les chiffres de l'association, année par année."}
       </p>
       <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
         <li>
@@ -33,6 +34,13 @@ function AssociationShortcuts() {
             Nouvelle personne
           </Button>
         </li>
+        {canReadActivityReport(user) && (
+          <li>
+            <Button linkProps={{ to: "/rapport-activite" }} priority="secondary" iconId="fr-icon-line-chart-line">
+              Rapport d'activité
+            </Button>
+          </li>
+        )}
       </ul>
     </section>
   );
@@ -113,7 +121,7 @@ export function HomePage({ user }: { user: User }) {
         {connectedAs(user)}
       </p>
       <AlertsSection />
-      {isAssociationRole(user) ? <AssociationShortcuts /> : <RoleShortcuts user={user} />}
+      {isAssociationRole(user) ? <AssociationShortcuts user={user} /> : <RoleShortcuts user={user} />}
     </>
   );
 }

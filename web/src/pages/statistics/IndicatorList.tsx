@@ -1,5 +1,6 @@
 // Every indicator of the answer, grouped by family: its value, what it rests on, its breakdown
-// as a small table, and the « i » button with its definition and kind.
+// as a small table, and the « i » button with its definition and kind (the definition is printed
+// in full under the indicator: tooltips are not printed).
 import type { Indicator, Statistics } from "../../api";
 import { basisText, cellText, FAMILIES, isPersonCount } from "./format";
 import { InfoButton } from "./InfoButton";
@@ -21,6 +22,7 @@ function IndicatorItem({ indicator, threshold }: { indicator: Indicator; thresho
         <span className="fr-badge fr-badge--sm fr-badge--no-icon parcours-indicator__kind">{indicator.kind_label}</span>
       </p>
       {basis !== null && <p className="fr-text--sm fr-mb-1w">{basis}</p>}
+      <p className="parcours-print-only fr-text--sm fr-mb-1w">{indicator.definition}</p>
       {breakdown.length > 0 && (
         <div className="fr-table fr-table--sm fr-mb-0 parcours-indicator__table">
           <table>

@@ -21,6 +21,11 @@ interface Props {
   /** The server's refusal of the last query, shown under its field. */
   serverError: ApiError | null;
   onSubmit: (q: ResolvedQuery) => void;
+  /** A calendar year only, without the choice of explicit dates (the activity report). */
+  yearOnly?: boolean;
+  /** The form's title and its button (default: the dashboard's). */
+  title?: string;
+  submitLabel?: string;
 }
 
 const FIELD_LABELS: Record<Field, string> = {
@@ -30,10 +35,20 @@ const FIELD_LABELS: Record<Field, string> = {
   at: "Date d'observation des stocks",
 };
 
-export function PeriodForm({ query, today, scopes, fixedScopeLabel, serverError, onSubmit }: Props) {
+export function PeriodForm({
+  query,
+  today,
+  scopes,
+  fixedScopeLabel,
+  serverError,
+  onSubmit,
+  yearOnly = false,
+  title = "Périmètre et période",
+  submitLabel = "Afficher les statistiques",
+}: Props) {
   const year = periodYear(query, today);
   const [scope, setScope] = useState(query.scope);
-  const [mode, setMode] = useState<Mode>(year === null ? "dates" : "year");
+  const [mode, setMode] = useState<Mode>(year === null && !yearOnly ? "dates" : "year");
   const [selectedYear, setSelectedYear] = useState(year ?? yearOf(query.to));
   const [from, setFrom] = useState(query.from);
   const [to, setTo] = useState(query.to);
@@ -70,7 +85,7 @@ export function PeriodForm({ query, today, scopes, fixedScopeLabel, serverError,
   return (
     <form onSubmit={submit} noValidate className="parcours-stats-form fr-mb-4w" aria-labelledby="perimetre-titre">
       <h2 id="perimetre-titre" className="fr-h5">
-        Périmètre et période
+        {title}
       </h2>
       {scopes.length > 1 ? (
         <Select
@@ -94,21 +109,23 @@ export function PeriodForm({ query, today, scopes, fixedScopeLabel, serverError,
           <strong>Périmètre :</strong> {fixedScopeLabel}
         </p>
       )}
-      <RadioButtons
-        legend="Période"
-        name="period-mode"
-        orientation="horizontal"
-        options={[
-          {
-            label: "Une année civile",
-            nativeInputProps: { value: "year", checked: mode === "year", onChange: () => setMode("year") },
-          },
-          {
-            label: "Des dates choisies",
-            nativeInputProps: { value: "dates", checked: mode === "dates", onChange: () => setMode("dates") },
-          },
-        ]}
-      />
+      {!yearOnly && (
+        <RadioButtons
+          legend="Période"
+          name="period-mode"
+          orientation="horizontal"
+          options={[
+            {
+              label: "Une année civile",
+              nativeInputProps: { value: "year", checked: mode === "year", onChange: () => setMode("year") },
+            },
+            {
+              label: "Des dates choisies",
+              nativeInputProps: { value: "dates", checked: mode === "dates", onChange: () => setMode("dates") },
+            },
+          ]}
+        />
+      )}
       {mode === "year" ? (
         <Select
           label="Année"
@@ -128,9 +145,7 @@ export function PeriodForm({ query, today, scopes, fixedScopeLabel, serverError,
           <DateField label={FIELD_LABELS.at} name="at" value={at} onChange={setAt} errorProps={errorOf("at")} />
         </div>
       )}
-      <Button type="submit">
-        Afficher les statistiques
-      </Button>
+      <Button type="submit">{submitLabel}</Button>
     </form>
   );
 }

@@ -5,15 +5,17 @@ import { lazy, Suspense, useEffect, useRef } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Notice } from "@codegouvfr/react-dsfr/Notice";
-import { getStatistics, listDepartements, statisticsExportUrl, type Departement, type User } from "../../api";
+import { getStatistics, listDepartements, type Departement, type User } from "../../api";
 import { isAnalyst } from "../../auth/roles";
 import { todayIso } from "../../casework/dates";
 import { useResource } from "../../casework/useResource";
 import { Loading } from "../../components/Loading";
 import { usePageTitle } from "../../components/usePageTitle";
+import { ExportCsvLink } from "./ExportCsvLink";
 import { IndicatorList } from "./IndicatorList";
 import { KeyFigures } from "./KeyFigures";
 import { PeriodForm } from "./PeriodForm";
+import { SecretNotice } from "./SecretNotice";
 import {
   dashboardHref,
   departementOfScope,
@@ -29,18 +31,6 @@ import {
 import { TimeSeries } from "./TimeSeries";
 
 const DepartementMapSection = lazy(() => import("./DepartementMap"));
-
-/** The explanation of « < 11 », once on the page. */
-function SecretNotice({ threshold }: { threshold: number }) {
-  return (
-    <Notice
-      id="secret-statistique"
-      className="fr-mb-4w"
-      title={`« < ${threshold} » : secret statistique : moins de ${threshold} personnes.`}
-      description={`Les effectifs de 1 à ${threshold - 1} ne sont pas publiés, ni une autre case de la même ligne ou colonne qui permettrait de les retrouver à partir d'un total. Les taux, délais et moyennes calculés sur moins de ${threshold} cas indiquent « secret statistique ».`}
-    />
-  );
-}
 
 export default function StatisticsPage({ user }: { user: User }) {
   usePageTitle("Statistiques");
@@ -126,17 +116,7 @@ export default function StatisticsPage({ user }: { user: User }) {
               description={`L'export CSV applique le secret statistique (effectifs de moins de ${stats.data.threshold} personnes masqués).`}
             />
           )}
-          <p className="fr-mb-4w">
-            <a
-              id="export-csv"
-              className="fr-link fr-icon-download-line fr-link--icon-left"
-              href={statisticsExportUrl({ scope: stats.data.scope, from: stats.data.from, to: stats.data.to, at: stats.data.at })}
-              download
-            >
-              Exporter en CSV
-            </a>{" "}
-            <span className="fr-text--sm">(tableur, séparateur point-virgule ; effectifs de moins de {stats.data.threshold} masqués)</span>
-          </p>
+          <ExportCsvLink stats={stats.data} />
           <KeyFigures stats={stats.data} />
           {stats.data.indicators.some((i) => (i.by_departement?.length ?? 0) > 0) ? (
             <Suspense fallback={<Loading />}>
