@@ -100,6 +100,9 @@ const std::vector<IndicatorDef> kCatalogue = {
     {"afis_granted", "droits", "AFIS accordées", kFlow, kCount,
      "Aides financières à l'insertion sociale et professionnelle accordées par la MSA pendant la "
      "période (date du premier versement)."},
+    {"afis_monthly_amount", "droits", "Montant mensuel des AFIS accordées", kFlow, kEuros,
+     "Somme des montants mensuels des AFIS accordées par la MSA pendant la période (date du "
+     "premier versement), en euros ; le dénominateur est le nombre d'AFIS accordées."},
     {"aps_issued", "droits", "Autorisations provisoires de séjour délivrées", kFlow, kCount,
      "APS délivrées pendant la période, premières délivrances et renouvellements."},
     {"commissions_installed", "commission", "Commissions installées", kStock, kCount,
@@ -349,7 +352,8 @@ std::vector<IndicatorResult> ComputeIndicators(const StatsFacts& f, const StatsW
     Key(exits, "deceased", "Décès");
     Key(aps, "first", "Premières délivrances");
     Key(aps, "renewal", "Renouvellements");
-    std::map<std::string, std::pair<double, long long>> durations;  // dept → (sum, n)
+    std::map<std::string, std::pair<double, long long>> durations;     // dept → (sum, n)
+    std::map<std::string, std::pair<long long, long long>> afis_sums;  // dept → (cents, n)
     const Date since{std::chrono::year{2017} / 1 / 1};
     for (const auto& p : f.parcours) {
         const std::string& dept = p.departement;
@@ -378,10 +382,23 @@ std::vector<IndicatorResult> ComputeIndicators(const StatsFacts& f, const StatsW
             }
         }
         if (In(p.exit_date, w)) Count(exits, dept, p.exit_reason);
-        if (p.afis_granted && In(p.afis_granted_on, w)) Count(afis_granted, dept, "");
+        if (p.afis_granted && In(p.afis_granted_on, w)) {
+            Count(afis_granted, dept, "");
+            for (const std::string& k : {dept, std::string("*")}) {
+                afis_sums[k].first += p.afis_amount_cents;
+                afis_sums[k].second += 1;
+            }
+        }
         for (std::size_t i = 0; i < p.aps_issued.size(); ++i) {
             if (In(p.aps_issued[i], w)) Count(aps, dept, i == 0 ? "first" : "renewal");
         }
+    }
+    auto& amounts = b.Add("afis_monthly_amount");
+    for (const auto& [dept, cn] : afis_sums) {
+        Figure fig;
+        fig.value = static_cast<double>(cn.first) / 100.0;
+        fig.denominator = cn.second;
+        amounts.figures[dept] = fig;
     }
     auto& mean = b.Add("mean_duration");
     for (const auto& [dept, sn] : durations) {

@@ -52,7 +52,8 @@ struct ParcoursFact {
     std::string exit_reason;
     bool afis_granted = false;
     std::optional<Date> afis_granted_on;
-    std::vector<Date> aps_issued;  // issue dates, in order
+    long long afis_amount_cents = 0;  // the monthly amount the MSA granted
+    std::vector<Date> aps_issued;     // issue dates, in order
 };
 
 struct CommissionFact {

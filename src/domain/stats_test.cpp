@@ -82,6 +82,12 @@ TEST(Stats, FlowsCountWithinThePeriodAndStocksOnTheDate) {
     f.parcours.push_back(parcours("33", "2025-12-31", std::nullopt));  // entered before
     f.parcours.push_back(parcours("13", "2026-02-01", "2026-03-01"));  // exited before 31/03
     f.parcours.push_back(parcours("13", "2016-12-01", "2017-01-15"));  // before 2017
+    f.parcours[0].afis_granted = true;
+    f.parcours[0].afis_granted_on = D("2026-02-05");
+    f.parcours[0].afis_amount_cents = 34320;
+    f.parcours[1].afis_granted = true;
+    f.parcours[1].afis_granted_on = D("2026-01-20");
+    f.parcours[1].afis_amount_cents = 44928;
     DemandeFact d;
     d.departement = "33";
     d.kind = "initiale";
@@ -119,6 +125,10 @@ TEST(Stats, FlowsCountWithinThePeriodAndStocksOnTheDate) {
     EXPECT_EQ(*delay.value, 32);  // 2026-01-10 → 2026-02-11
     EXPECT_EQ(*delay.p90, 72);    // 2025-12-01 → 2026-02-11
     EXPECT_EQ(*Find(all, "delay_decision_to_notification").figures.at("*").value, 2);
+    EXPECT_EQ(Total(Find(all, "afis_recipients")), 2);
+    const auto& amount = Find(all, "afis_monthly_amount").figures.at("33");
+    EXPECT_EQ(amount.denominator, 2);
+    EXPECT_DOUBLE_EQ(*amount.value, 792.48);  // 343,20 € + 449,28 €
 }
 
 TEST(Stats, CommissionsAndAgrementsOnTheDate) {

@@ -167,6 +167,9 @@ domain::StatsFacts LoadFacts(Ports& ports,
                 on = domain::ParseIsoDate(content["application_date"].get<std::string>());
             }
             it->second.afis_granted = true;
+            if (content["msa"]["amount_cents"].is_number_integer()) {
+                it->second.afis_amount_cents += content["msa"]["amount_cents"].get<long long>();
+            }
             if (on && (!it->second.afis_granted_on || *on < *it->second.afis_granted_on)) {
                 it->second.afis_granted_on = on;
             }
@@ -342,8 +345,11 @@ Json FigureCell(const domain::Figure& f, domain::Measure measure, bool mask, int
         if (measure == domain::Measure::kDays) out["p90"] = nullptr;
         return out;
     }
-    int decimals = measure == domain::Measure::kDays ? 0 : 1;
-    out["value"] = std::round(*f.value * 10.0) / 10.0;
+    int decimals = measure == domain::Measure::kDays    ? 0
+                   : measure == domain::Measure::kEuros ? 2
+                                                        : 1;
+    double scale = measure == domain::Measure::kEuros ? 100.0 : 10.0;
+    out["value"] = std::round(*f.value * scale) / scale;
     out["suppressed"] = false;
     out["display"] = FrenchNumber(*f.value, decimals) + "\u00A0" + UnitOf(measure);
     if (measure == domain::Measure::kDays) out["p90"] = f.p90 ? Json(*f.p90) : Json(nullptr);
@@ -494,12 +500,13 @@ std::string StatisticsCsv(const Json& s) {
         for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
         return quote ? "\"" + out + "\"" : out;
     };
+    std::string unit;
     auto value = [&](const Json& cell) -> std::string {
         if (cell.value("suppressed", false)) return cell.value("display", "");
         if (cell["value"].is_null()) return "";
         if (cell["value"].is_number_integer())
             return std::to_string(cell["value"].get<long long>());
-        return FrenchNumber(cell["value"].get<double>(), 1);
+        return FrenchNumber(cell["value"].get<double>(), unit == "€" ? 2 : 1);
     };
     auto french = [](const Json& iso) {
         auto date = domain::ParseIsoDate(iso.get<std::string>());
@@ -510,6 +517,7 @@ std::string StatisticsCsv(const Json& s) {
         "Indicateur;Code;Nature;Unité;Périmètre;Du;Au;Date d'observation;Département;"
         "Catégorie;Valeur;Dénominateur;Définition\r\n";
     for (const auto& ind : s["indicators"]) {
+        unit = ind["unit"].get<std::string>();
         auto line = [&](const std::string& dept, const std::string& category, const Json& cell) {
             std::string denominator;
             if (cell.contains("denominator") && cell["denominator"].is_number()) {
