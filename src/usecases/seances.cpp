@@ -11,20 +11,14 @@
 #include "usecases/case_views.hpp"
 #include "usecases/commission.hpp"
 #include "usecases/commission_support.hpp"
+#include "usecases/seance_support.hpp"
 
 namespace parcours::usecases {
-
-namespace {
 
 using domain::Action;
 using domain::Date;
 using domain::FormatFrenchDate;
 using domain::FormatIsoDate;
-
-struct LoadedSeance {
-    SeanceRecord seance;
-    CommissionRecord commission;
-};
 
 LoadedSeance LoadSeance(UnitOfWork& uow, const Principal& who, long long id, Action action) {
     auto s = uow.Commission().FindSeance(id);
@@ -55,12 +49,6 @@ bool CanSeeTabledFiles(UnitOfWork& uow, const Principal& who, const LoadedSeance
                                     StoredDate(l.seance.date), today);
 }
 
-struct Quorum {
-    int in_office = 0;
-    int present_or_represented = 0;
-    bool reached = false;
-};
-
 Quorum QuorumOf(UnitOfWork& uow, const LoadedSeance& l) {
     Quorum q;
     Date on = StoredDate(l.seance.date);
@@ -88,12 +76,6 @@ std::string AssociationName(UnitOfWork& uow, long long id) {
     return a ? a->name : "";
 }
 
-struct TabledDemande {
-    DemandeRecord demande;
-    ParcoursRecord parcours;
-    PersonRecord person;
-};
-
 TabledDemande LoadTabled(UnitOfWork& uow, long long demande_id) {
     auto d = uow.Cases().FindDemande(demande_id);
     if (!d) NotFoundError();
@@ -106,6 +88,8 @@ std::string KindLabel(const DemandeRecord& d) {
     return d.kind == "initiale" ? "Demande initiale"
                                 : "Renouvellement (période " + std::to_string(d.number) + ")";
 }
+
+namespace {
 
 Json AgendaJson(Ports& ports, UnitOfWork& uow, const LoadedSeance& l) {
     Json items = Json::array();
@@ -127,56 +111,6 @@ Json AgendaJson(Ports& ports, UnitOfWork& uow, const LoadedSeance& l) {
              {"avis", item.avis_outcome ? AvisJson(ports, item, l.seance.date) : Json(nullptr)}});
     }
     return items;
-}
-
-Json AttendanceJson(UnitOfWork& uow, const LoadedSeance& l) {
-    Json out = Json::array();
-    auto attendance = uow.Commission().ListAttendance(l.seance.id);
-    Date on = StoredDate(l.seance.date);
-    for (const auto& m : uow.Commission().ListMembers(l.commission.id)) {
-        bool in_office = domain::MemberInOffice(StoredDate(m.appointed_on), StoredDate(m.term_end),
-                                                StoredDate(m.ended_on), on);
-        auto it = std::find_if(attendance.begin(), attendance.end(),
-                               [&](const AttendanceRecord& a) { return a.member_id == m.id; });
-        if (!in_office && it == attendance.end()) continue;
-        out.push_back(
-            {{"member_id", m.id},
-             {"name", m.name},
-             {"category", m.category},
-             {"organisation", m.organisation},
-             {"titular", m.titular},
-             {"association_id", m.association_id ? Json(*m.association_id) : Json(nullptr)},
-             {"status", it != attendance.end() ? Json(it->status) : Json(nullptr)},
-             {"represented_by", it != attendance.end() && it->represented_by
-                                    ? Json(*it->represented_by)
-                                    : Json(nullptr)}});
-    }
-    return out;
-}
-
-Json SeanceDetailJson(
-    Ports& ports, UnitOfWork& uow, const Principal& who, const LoadedSeance& l, Date today) {
-    Json out = SeanceSummaryJson(uow, l.seance);
-    Quorum q = QuorumOf(uow, l);
-    bool manage = domain::IsAllowed(who.Subject(), Action::kManageCommission,
-                                    TargetOfCommission(l.commission));
-    bool files = CanSeeTabledFiles(uow, who, l, today);
-    Json window = {{"from", l.seance.convocation_sent_on ? Json(*l.seance.convocation_sent_on)
-                                                         : Json(nullptr)},
-                   {"until", FormatIsoDate(domain::AddDays(StoredDate(l.seance.date),
-                                                           domain::kMemberAccessDaysAfter))},
-                   {"open", files}};
-    out["departement"] = l.commission.departement;
-    out["member_window"] = window;
-    out["can_manage"] = manage;
-    out["quorum"] = {{"members_in_office", q.in_office},
-                     {"present_or_represented", q.present_or_represented},
-                     {"percent", l.commission.quorum_percent},
-                     {"reached", q.reached},
-                     {"may_deliberate", q.reached || l.seance.second_convocation}};
-    out["agenda"] = files ? AgendaJson(ports, uow, l) : Json::array();
-    out["attendance"] = manage || files ? AttendanceJson(uow, l) : Json::array();
-    return out;
 }
 
 // Date, place or video link, convocation: all of them on creation, those present on an update.
@@ -205,9 +139,6 @@ void ReadSeanceFields(const Json& input, SeanceRecord& s, bool creating) {
     }
 }
 
-Json SeanceDetailJson(
-    Ports& ports, UnitOfWork& uow, const Principal& who, const LoadedSeance& l, Date today);
-
 // Writes the séance, audits the action and answers the séance (one transaction).
 Json SaveSeance(Ports& ports,
                 UnitOfWork& uow,
@@ -225,6 +156,56 @@ Json SaveSeance(Ports& ports,
 }
 
 }  // namespace
+
+Json SeanceDetailJson(
+    Ports& ports, UnitOfWork& uow, const Principal& who, const LoadedSeance& l, Date today) {
+    Json out = SeanceSummaryJson(uow, l.seance);
+    Quorum q = QuorumOf(uow, l);
+    bool manage = domain::IsAllowed(who.Subject(), Action::kManageCommission,
+                                    TargetOfCommission(l.commission));
+    bool files = CanSeeTabledFiles(uow, who, l, today);
+    Json window = {{"from", l.seance.convocation_sent_on ? Json(*l.seance.convocation_sent_on)
+                                                         : Json(nullptr)},
+                   {"until", FormatIsoDate(domain::AddDays(StoredDate(l.seance.date),
+                                                           domain::kMemberAccessDaysAfter))},
+                   {"open", files}};
+    out["departement"] = l.commission.departement;
+    out["member_window"] = window;
+    out["can_manage"] = manage;
+    out["quorum"] = {{"members_in_office", q.in_office},
+                     {"present_or_represented", q.present_or_represented},
+                     {"percent", l.commission.quorum_percent},
+                     {"reached", q.reached},
+                     {"may_deliberate", q.reached || l.seance.second_convocation}};
+    out["agenda"] = files ? AgendaJson(ports, uow, l) : Json::array();
+    out["attendance"] = manage || files ? AttendanceJson(uow, l) : Json::array();
+    return out;
+}
+
+Json AttendanceJson(UnitOfWork& uow, const LoadedSeance& l) {
+    Json out = Json::array();
+    auto attendance = uow.Commission().ListAttendance(l.seance.id);
+    Date on = StoredDate(l.seance.date);
+    for (const auto& m : uow.Commission().ListMembers(l.commission.id)) {
+        bool in_office = domain::MemberInOffice(StoredDate(m.appointed_on), StoredDate(m.term_end),
+                                                StoredDate(m.ended_on), on);
+        auto it = std::find_if(attendance.begin(), attendance.end(),
+                               [&](const AttendanceRecord& a) { return a.member_id == m.id; });
+        if (!in_office && it == attendance.end()) continue;
+        out.push_back(
+            {{"member_id", m.id},
+             {"name", m.name},
+             {"category", m.category},
+             {"organisation", m.organisation},
+             {"titular", m.titular},
+             {"association_id", m.association_id ? Json(*m.association_id) : Json(nullptr)},
+             {"status", it != attendance.end() ? Json(it->status) : Json(nullptr)},
+             {"represented_by", it != attendance.end() && it->represented_by
+                                    ? Json(*it->represented_by)
+                                    : Json(nullptr)}});
+    }
+    return out;
+}
 
 Json SeanceSummaryJson(UnitOfWork& uow, const SeanceRecord& s) {
     int tabled = 0;
@@ -463,300 +444,6 @@ domain::Result<Json> RecordAttendance(Ports& ports,
         uow->Commission().ReplaceAttendance(l.seance.id, rows);
         l.seance.attendance_recorded = true;
         return SaveSeance(ports, *uow, who, l, "seance.attendance", meta, now);
-    });
-}
-
-domain::Result<Json> RecordSeanceAvis(Ports& ports,
-                                      const Principal& who,
-                                      long long seance_id,
-                                      const Json& input,
-                                      const RequestMeta& meta,
-                                      domain::Instant now) {
-    return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
-        LoadedSeance l = LoadSeance(*uow, who, seance_id, Action::kManageCommission);
-        Require(who, Action::kRecordAvis, TargetOfCommission(l.commission));
-        if (!input.contains("demande_id") || !input["demande_id"].is_number_integer()) {
-            Reject("demande_id", "Identifiant de demande attendu.");
-        }
-        long long demande_id = input["demande_id"].get<long long>();
-        auto agenda = uow->Commission().ListAgenda(l.seance.id);
-        auto item = std::find_if(agenda.begin(), agenda.end(), [&](const AgendaItemRecord& a) {
-            return a.demande_id == demande_id && a.state != "withdrawn";
-        });
-        if (item == agenda.end()) {
-            Reject("demande_id", "Cette demande n'est pas inscrite à l'ordre du jour.");
-        }
-        std::string outcome_code = TextField(input, "outcome", "outcome", true, 20);
-        auto outcome = domain::FindAvisOutcome(outcome_code);
-        if (!outcome) Reject("outcome", "Avis attendu : favorable, defavorable ou ajourne.");
-        std::string reasons = TextField(input, "reasons", "reasons",
-                                        *outcome != domain::AvisOutcome::kFavorable, 8000);
-        bool casting = BoolField(input, "chair_casting_vote", "chair_casting_vote");
-        if (item->state != "tabled") ConflictError("L'avis sur cette demande est déjà rendu.");
-        if (TodayOf(now) < StoredDate(l.seance.date))
-            ConflictError("La séance n'a pas encore eu lieu.");
-        if (!l.seance.attendance_recorded) {
-            ConflictError(
-                "Enregistrez d'abord les présences : le quorum conditionne la délibération.");
-        }
-        Quorum q = QuorumOf(*uow, l);
-        if (!q.reached && !l.seance.second_convocation) {
-            ConflictError(
-                "Quorum non atteint : la commission ne peut délibérer que sur seconde "
-                "convocation (à indiquer avec les présences).");
-        }
-        TabledDemande t = LoadTabled(*uow, demande_id);
-        // The representative of the association that prepared the demande does not take part
-        // in the deliberation (circulaire 2017; docs/domain §1.4).
-        auto members = uow->Commission().ListMembers(l.commission.id);
-        auto attendance = uow->Commission().ListAttendance(l.seance.id);
-        Json recused = Json::array();
-        std::set<long long> recused_ids;
-        for (const auto& m : members) {
-            if (m.association_id && *m.association_id == t.parcours.association_id) {
-                recused_ids.insert(m.id);
-                recused.push_back(
-                    {{"member_id", m.id},
-                     {"name", m.name},
-                     {"reason", "Représentant de l'association qui a préparé la demande"}});
-            }
-        }
-        domain::VoteCount count;
-        Json votes_detail = Json::array();
-        if (input.contains("votes") && !input["votes"].is_null()) {
-            const Json& votes = ArrayField(input, "votes", "votes", 100);
-            std::set<long long> seen;
-            for (std::size_t i = 0; i < votes.size(); ++i) {
-                std::string at = "votes[" + std::to_string(i) + "]";
-                if (!votes[i].is_object() || !votes[i].contains("member_id") ||
-                    !votes[i]["member_id"].is_number_integer()) {
-                    Reject(at + ".member_id", "Identifiant de membre attendu.");
-                }
-                long long id = votes[i]["member_id"].get<long long>();
-                static const std::vector<domain::Code> kVotes = {
-                    {"pour", "Pour"}, {"contre", "Contre"}, {"abstention", "Abstention"}};
-                std::string vote = CodeField(votes[i], "vote", at + ".vote", kVotes, true);
-                auto a = std::find_if(attendance.begin(), attendance.end(),
-                                      [&](const AttendanceRecord& r) { return r.member_id == id; });
-                if (a == attendance.end() ||
-                    (a->status != "present" && a->status != "represented")) {
-                    Reject(at + ".member_id", "Ce membre n'est ni présent ni représenté.");
-                }
-                if (!seen.insert(id).second) Reject(at + ".member_id", "Membre cité deux fois.");
-                if (recused_ids.count(id)) {
-                    auto error = domain::Fail(
-                        domain::ErrorCode::kMemberRecused,
-                        "Ce membre représente l'association qui a préparé la demande : il ne "
-                        "prend pas part au vote.",
-                        at + ".member_id");
-                    throw Invalid{error};
-                }
-                (vote == "pour"     ? count.pour
-                 : vote == "contre" ? count.contre
-                                    : count.abstention)++;
-                votes_detail.push_back({{"member_id", id}, {"vote", vote}});
-            }
-        } else if (input.contains("counts") && input["counts"].is_object()) {
-            auto number = [&](const char* key) {
-                const Json& counts = input["counts"];
-                if (!counts.contains(key) || !counts[key].is_number_integer() ||
-                    counts[key].get<int>() < 0 || counts[key].get<int>() > 200) {
-                    Reject(std::string("counts.") + key, "Nombre de voix attendu.");
-                }
-                return counts[key].get<int>();
-            };
-            count = {number("pour"), number("contre"), number("abstention")};
-            int eligible = 0;
-            for (const auto& a : attendance) {
-                if ((a.status == "present" || a.status == "represented") &&
-                    !recused_ids.count(a.member_id)) {
-                    ++eligible;
-                }
-            }
-            if (count.pour + count.contre + count.abstention > eligible) {
-                Reject("counts", "Plus de voix que de membres pouvant voter (" +
-                                     std::to_string(eligible) + ").");
-            }
-        } else {
-            Reject("votes",
-                   "Indiquez le vote de chaque membre (votes) ou les nombres de voix "
-                   "(counts).");
-        }
-        auto check = domain::CheckAvisAgainstVotes(*outcome, count, casting);
-        if (!check) throw Invalid{check.error()};
-
-        AgendaItemRecord updated = *item;
-        updated.state = "avis_given";
-        updated.avis_outcome = outcome_code;
-        updated.avis_reasons_enc = Seal(ports.crypto, Json(reasons));
-        updated.votes_for = count.pour;
-        updated.votes_against = count.contre;
-        updated.abstentions = count.abstention;
-        updated.votes_json = votes_detail.dump();
-        updated.recused_json = recused.dump();
-        updated.avis_recorded_at = domain::FormatInstant(now);
-        uow->Commission().UpdateAgendaItem(updated);
-
-        DemandeRecord& d = t.demande;
-        ParcoursRecord& p = t.parcours;
-        d.avis_outcome = outcome_code;
-        d.avis_date = l.seance.date;
-        d.updated_at = domain::FormatInstant(now);
-        std::string basis = "séance du " + FormatFrenchDate(StoredDate(l.seance.date));
-        if (*outcome == domain::AvisOutcome::kAjourne) {
-            // Back to the association with the commission's questions; the parcours waits.
-            d.state = "ajourne";
-            d.returned_enc =
-                Seal(ports.crypto,
-                     {{"reason", "ajourne"}, {"questions", reasons}, {"date", l.seance.date}});
-            uow->Cases().UpdateDemande(d);
-            AppendEvent(*uow, who, p, "avis_ajourne", p.state, p.state, basis, reasons,
-                        l.seance.date, now);
-        } else {
-            auto next = domain::Next(*domain::FindState(p.state), domain::Transition::kRecordAvis);
-            if (!next) throw Invalid{next.error()};
-            d.state = "avis_given";
-            uow->Cases().UpdateDemande(d);
-            SetState(*uow, who, p, next.value(), "avis_" + outcome_code, basis, reasons,
-                     l.seance.date, now);
-        }
-        AppendAudit(*uow, ports.crypto,
-                    {who.user.id, "avis.record", "demande", std::to_string(d.id)}, meta, now);
-        uow->Commit();
-        return SeanceDetailJson(ports, *uow, who, l, TodayOf(now));
-    });
-}
-
-domain::Result<Json> GetTabledFile(Ports& ports,
-                                   const Principal& who,
-                                   long long seance_id,
-                                   long long demande_id,
-                                   const RequestMeta& meta,
-                                   domain::Instant now) {
-    return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
-        LoadedSeance l = LoadSeance(*uow, who, seance_id, Action::kReadTabledFiles);
-        Date today = TodayOf(now);
-        if (!CanSeeTabledFiles(*uow, who, l, today)) NotFoundError();
-        auto agenda = uow->Commission().ListAgenda(l.seance.id);
-        auto item = std::find_if(agenda.begin(), agenda.end(), [&](const AgendaItemRecord& a) {
-            return a.demande_id == demande_id && a.state != "withdrawn";
-        });
-        if (item == agenda.end()) NotFoundError();
-        TabledDemande t = LoadTabled(*uow, demande_id);
-        Json identity = Open(ports.crypto, t.person.identity_enc);
-        Json content = Open(ports.crypto, t.demande.content_enc);
-        auto document = uow->Cases().FindDocument(t.parcours.id, t.demande.document_version);
-        auto assessments = uow->Cases().ListAssessments(t.person.id);
-        Json periods = Json::array();
-        for (const auto& period : PeriodsOf(*uow, t.parcours.id)) {
-            periods.push_back({{"number", period.number},
-                               {"start", FormatIsoDate(period.start)},
-                               {"end", FormatIsoDate(period.end)}});
-        }
-        // Pseudonym, age band and nationality: never the identity fields (PRODUCT.md).
-        Json out = {
-            {"seance_id", l.seance.id},
-            {"demande_id", t.demande.id},
-            {"pseudonym", t.person.pseudonym},
-            {"age_band", domain::AgeBand(StoredDate(identity["birth_date"].get<std::string>()),
-                                         StoredDate(l.seance.date))},
-            {"nationality", identity["nationality"]},
-            {"sex_or_gender", t.person.sex_or_gender},
-            {"kind", t.demande.kind},
-            {"kind_label", KindLabel(t.demande)},
-            {"association_name", AssociationName(*uow, t.parcours.association_id)},
-            {"association_opinion",
-             {{"favourable", t.demande.association_favourable}, {"text", content["opinion_text"]}}},
-            {"expected_results", content["expected_results"]},
-            {"achieved_results", content["achieved_results"]},
-            {"difficulties", content["difficulties"]},
-            {"periods", periods},
-            {"document", document ? DocumentJson(ports, *document) : Json(nullptr)},
-            {"assessment",
-             assessments.empty() ? Json(nullptr) : AssessmentJson(ports, assessments.back())},
-            {"avis", item->avis_outcome ? AvisJson(ports, *item, l.seance.date) : Json(nullptr)}};
-        AppendAudit(*uow, ports.crypto,
-                    {who.user.id, "tabled_file.read", "demande", std::to_string(demande_id)}, meta,
-                    now);
-        uow->Commit();
-        return out;
-    });
-}
-
-domain::Result<PdfFile> SeanceMinutes(Ports& ports,
-                                      const Principal& who,
-                                      long long seance_id,
-                                      const RequestMeta& meta,
-                                      domain::Instant now) {
-    return Guard([&]() -> domain::Result<PdfFile> {
-        auto uow = ports.storage.Begin();
-        LoadedSeance l = LoadSeance(*uow, who, seance_id, Action::kReadTabledFiles);
-        Date today = TodayOf(now);
-        if (!CanSeeTabledFiles(*uow, who, l, today)) NotFoundError();
-        auto departement = uow->Reference().FindDepartement(l.commission.departement);
-        Quorum q = QuorumOf(*uow, l);
-        MinutesData m;
-        m.commission =
-            "Commission départementale de lutte contre la prostitution, le proxénétisme et la "
-            "traite des êtres humains aux fins d'exploitation sexuelle — " +
-            (departement ? departement->name : "") + " (" + l.commission.departement + ")";
-        m.date = FormatFrenchDate(StoredDate(l.seance.date));
-        m.place = l.seance.place.empty() ? "Visioconférence" : l.seance.place;
-        if (l.seance.video_link && !l.seance.place.empty()) m.place += " et visioconférence";
-        if (l.seance.convocation_sent_on) {
-            m.convocation_date = FormatFrenchDate(StoredDate(*l.seance.convocation_sent_on));
-        }
-        m.second_convocation = l.seance.second_convocation;
-        m.quorum_reached = q.reached;
-        m.members_in_office = q.in_office;
-        m.members_present_or_represented = q.present_or_represented;
-        for (const auto& a : AttendanceJson(*uow, l)) {
-            std::string status = "Non renseigné";
-            if (a["status"] == "present") status = "Présent";
-            if (a["status"] == "absent") status = "Absent";
-            if (a["status"] == "excused") status = "Excusé";
-            if (a["status"] == "represented") {
-                status = "Représenté par " + a["represented_by"].get<std::string>();
-            }
-            std::string category;
-            for (const auto& c : domain::MemberCategoriesOn(StoredDate(l.seance.date)).categories) {
-                if (c.code == a["category"]) category = std::string(c.label);
-            }
-            if (!a["titular"].get<bool>()) category += " (suppléant)";
-            m.attendance.push_back({a["name"].get<std::string>(), category,
-                                    a["organisation"].get<std::string>(), status});
-        }
-        for (const auto& item : uow->Commission().ListAgenda(l.seance.id)) {
-            if (item.state == "withdrawn") continue;
-            TabledDemande t = LoadTabled(*uow, item.demande_id);
-            MinutesItem entry;
-            entry.pseudonym = t.person.pseudonym;
-            entry.kind = KindLabel(t.demande);
-            entry.association = AssociationName(*uow, t.parcours.association_id);
-            entry.avis = std::string(domain::AvisLabel(item.avis_outcome.value_or("")));
-            if (item.avis_outcome) {
-                Json avis = AvisJson(ports, item, l.seance.date);
-                entry.reasons = avis["reasons"].get<std::string>();
-                entry.votes_for = item.votes_for.value_or(0);
-                entry.votes_against = item.votes_against.value_or(0);
-                entry.abstentions = item.abstentions.value_or(0);
-                for (const auto& r : avis["recused"]) {
-                    entry.recused.push_back(r["name"].get<std::string>() + " — " +
-                                            r["reason"].get<std::string>());
-                }
-            }
-            m.items.push_back(entry);
-        }
-        m.generated_on = FormatFrenchDate(today);
-        PdfFile file{"proces-verbal-seance-" + l.seance.date + ".pdf",
-                     ports.documents.MinutesPdf(m)};
-        AppendAudit(*uow, ports.crypto,
-                    {who.user.id, "minutes.generate", "seance", std::to_string(l.seance.id)}, meta,
-                    now);
-        uow->Commit();
-        return file;
     });
 }
 
