@@ -5,7 +5,7 @@ BUILD_ASAN ?= build-asan
 JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?=
 CPP_FILES   = $(shell git ls-files -co --exclude-standard -- 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
-WEB_SOURCES = $(shell git ls-files -co --exclude-standard -- web | grep -v -e node_modules -e '^web/dist/' -e '^web/public/dsfr/')
+WEB_SOURCES = $(shell git ls-files -co --exclude-standard -- web content | grep -v -e node_modules -e '^web/dist/' -e '^web/public/dsfr/')
 
 .PHONY: run demo test test-fast deps build build-asan web typecheck lint format clean
 

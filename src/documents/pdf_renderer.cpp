@@ -684,4 +684,25 @@ std::string CairoPdfRenderer::DecisionLetterPdf(const usecases::DecisionLetterDa
     return document.Render(c.Blocks());
 }
 
+std::string CairoPdfRenderer::LeafletPdf(const usecases::LeafletData& l) {
+    // Large type for reading in the street; pango finds the direction of each paragraph (Arabic
+    // right to left) and falls back on a font that has the script (CJK) through fontconfig.
+    constexpr Style kLeafletTitle{24, true, false, PANGO_ALIGN_LEFT, false};
+    constexpr Style kLeafletLine{14, false, false, PANGO_ALIGN_LEFT, false};
+    constexpr Style kLeafletContact{14, true, false, PANGO_ALIGN_LEFT, false};
+    PdfDocument document(Trim(l.title), "Parcours de sortie de la prostitution (" + l.lang + ")");
+    Composer c(document);
+    Block& page = c.NewBlock(true);
+    c.Paragraph(page, Trim(l.title), kLeafletTitle);
+    double space = 24;
+    for (const auto& line : l.lines) {
+        if (Trim(line).empty()) continue;
+        c.Paragraph(page, Trim(line), kLeafletLine, space);
+        space = 12;
+    }
+    if (!Trim(l.contact).empty()) c.Paragraph(page, Trim(l.contact), kLeafletContact, 28);
+    if (!Trim(l.footer).empty()) c.Paragraph(page, Trim(l.footer), kNote, 28);
+    return document.Render(c.Blocks());
+}
+
 }  // namespace parcours::documents

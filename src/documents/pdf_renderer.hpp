@@ -16,6 +16,7 @@ class CairoPdfRenderer final : public usecases::DocumentRenderer {
   public:
     std::string MinutesPdf(const usecases::MinutesData& minutes) override;
     std::string DecisionLetterPdf(const usecases::DecisionLetterData& letter) override;
+    std::string LeafletPdf(const usecases::LeafletData& leaflet) override;
 };
 
 }  // namespace parcours::documents

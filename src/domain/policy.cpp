@@ -28,8 +28,10 @@ constexpr std::array kRules = {
     PolicyRule{kAssociationAdmin, kReadUser, kOwnAssociation},
     PolicyRule{kAssociationWorker, kReadUser, kSelf},
     PolicyRule{kPrefectureInstructor, kReadUser, kSelf},
-    PolicyRule{kCommissionMember, kReadUser, kSelf}, PolicyRule{kSignatory, kReadUser, kSelf},
-    PolicyRule{kAnalystRegional, kReadUser, kSelf}, PolicyRule{kAnalystNational, kReadUser, kSelf},
+    PolicyRule{kCommissionMember, kReadUser, kSelf},
+    PolicyRule{kSignatory, kReadUser, kSelf},
+    PolicyRule{kAnalystRegional, kReadUser, kSelf},
+    PolicyRule{kAnalystNational, kReadUser, kSelf},
     PolicyRule{kAdmin, kDisableUser, kInstance},
     PolicyRule{kAssociationAdmin, kDisableUser, kOwnAssociation},
     // The audit trail is the administrator's.
@@ -101,6 +103,18 @@ constexpr std::array kRules = {
     PolicyRule{kPrefectureInstructor, kReadStatistics, kOwnDepartement},
     PolicyRule{kSignatory, kReadStatistics, kOwnDepartement},
     PolicyRule{kAssociationAdmin, kReadStatistics, kOwnAssociation},  // its activity report
+    // The partner network (FR-CIDFF « Fiche 5 »): read by the professionals of the region of a
+    // département the partner covers; kept up to date in its home département by the associations'
+    // admins and the prefecture.
+    PolicyRule{kAssociationWorker, kReadPartner, kOwnRegion},
+    PolicyRule{kAssociationAdmin, kReadPartner, kOwnRegion},
+    PolicyRule{kPrefectureInstructor, kReadPartner, kOwnRegion},
+    PolicyRule{kCommissionMember, kReadPartner, kOwnRegion},
+    PolicyRule{kSignatory, kReadPartner, kOwnRegion},
+    PolicyRule{kAnalystRegional, kReadPartner, kOwnRegion},
+    PolicyRule{kAdmin, kReadPartner, kInstance},
+    PolicyRule{kAssociationAdmin, kManagePartner, kOwnDepartement},
+    PolicyRule{kPrefectureInstructor, kManagePartner, kOwnDepartement},
 };
 
 // Scopes ordered from widest to narrowest.
@@ -154,6 +168,10 @@ std::string_view ActionName(Action action) {
             return "read_tabled_files";
         case kNotifyDecision:
             return "notify_decision";
+        case kReadPartner:
+            return "read_partner";
+        case kManagePartner:
+            return "manage_partner";
         case kReadStatistics:
             return "read_statistics";
     }

@@ -34,6 +34,8 @@ enum class Action {
     kReadTabledFiles,   // the pseudonymised files tabled at a session (members: in the window)
     kNotifyDecision,    // record the notification of a decision and appeals
     kReadStatistics,    // aggregated indicators (never a person-level row)
+    kReadPartner,       // the partner network (région of the subject's département)
+    kManagePartner,     // create, edit, verify, archive, import partners of a département
 };
 
 enum class Scope {

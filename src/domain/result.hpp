@@ -35,11 +35,19 @@ enum class ErrorCode {
 // Stable machine-readable code of the JSON error shape ("validation_failed" ...).
 const char* ErrorCodeName(ErrorCode code);
 
+// One fault of a multi-line input (a CSV import): its line, its field, what is wrong.
+struct LineFault {
+    int line = 0;
+    std::string field;
+    std::string message;  // French
+};
+
 struct Error {
     ErrorCode code;
     std::string message;               // French, shown to the user; never carries personal data
     std::string field;                 // the input field at fault, or empty
     std::vector<std::string> missing;  // what is missing, in French (incomplete demande)
+    std::vector<LineFault> errors;     // every faulty line of an import, when there are several
 };
 
 template <class T>
@@ -76,7 +84,7 @@ struct Ok {};
 using Status = Result<Ok>;
 
 inline Error Fail(ErrorCode code, std::string message, std::string field = {}) {
-    return Error{code, std::move(message), std::move(field), {}};
+    return Error{code, std::move(message), std::move(field), {}, {}};
 }
 
 }  // namespace parcours::domain

@@ -93,6 +93,13 @@ void WriteError(httplib::Response& res, const domain::Error& error) {
     nlohmann::json body = {{"code", domain::ErrorCodeName(error.code)}, {"message", error.message}};
     if (!error.field.empty()) body["field"] = error.field;
     if (!error.missing.empty()) body["missing"] = error.missing;
+    if (!error.errors.empty()) {
+        body["errors"] = nlohmann::json::array();
+        for (const auto& e : error.errors) {
+            body["errors"].push_back(
+                {{"line", e.line}, {"field", e.field}, {"message", e.message}});
+        }
+    }
     res.status = StatusOf(error.code);
     res.set_content(nlohmann::json{{"error", body}}.dump(-1, ' ', false,
                                                          nlohmann::json::error_handler_t::replace),

@@ -103,6 +103,16 @@ void RecordHousing(RequestContext& ctx);
 void RecordOtherRight(RequestContext& ctx);
 void GetRights(RequestContext& ctx);
 void ListAlerts(RequestContext& ctx);
+void ListPartners(RequestContext& ctx);
+void CreatePartner(RequestContext& ctx);
+void GetPartner(RequestContext& ctx);
+void UpdatePartner(RequestContext& ctx);
+void VerifyPartner(RequestContext& ctx);
+void ArchivePartner(RequestContext& ctx);
+void ExportPartnersCsv(RequestContext& ctx);
+void ImportPartnersCsv(RequestContext& ctx);
+void PublicAssociations(RequestContext& ctx);
+void InfoLeaflet(RequestContext& ctx);
 }  // namespace handlers
 
 }  // namespace parcours::http

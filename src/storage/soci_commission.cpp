@@ -149,14 +149,6 @@ const Mapping<AppealRecord>& Appeals() {
 }
 
 template <class R>
-std::optional<R> ById(soci::session& sql, const Mapping<R>& m, long long id) {
-    auto rows =
-        m.Query(sql, "WHERE id = :id", [&](soci::statement& st) { st.exchange(soci::use(id)); });
-    if (rows.empty()) return std::nullopt;
-    return rows.front();
-}
-
-template <class R>
 std::vector<R> ByParent(soci::session& sql,
                         const Mapping<R>& m,
                         const std::string& where_and_order,
@@ -174,7 +166,7 @@ void SociUnitOfWork::UpdateAgrement(const AgrementRecord& a) {
     Agrements().Update(sql(), a);
 }
 std::optional<AgrementRecord> SociUnitOfWork::FindAgrement(long long id) {
-    return ById(sql(), Agrements(), id);
+    return Agrements().Find(sql(), id);
 }
 std::vector<AgrementRecord> SociUnitOfWork::ListAgrements(std::optional<long long> association_id,
                                                           std::optional<std::string> departement) {
@@ -194,7 +186,7 @@ void SociUnitOfWork::UpdateCommission(const CommissionRecord& c) {
     Commissions().Update(sql(), c);
 }
 std::optional<CommissionRecord> SociUnitOfWork::FindCommission(long long id) {
-    return ById(sql(), Commissions(), id);
+    return Commissions().Find(sql(), id);
 }
 std::optional<CommissionRecord> SociUnitOfWork::FindCommissionOf(const std::string& departement) {
     auto rows = Commissions().Query(sql(), "WHERE departement_code = :d", [&](soci::statement& st) {
@@ -214,7 +206,7 @@ void SociUnitOfWork::UpdateMember(const MemberRecord& m) {
     Members().Update(sql(), m);
 }
 std::optional<MemberRecord> SociUnitOfWork::FindMember(long long id) {
-    return ById(sql(), Members(), id);
+    return Members().Find(sql(), id);
 }
 std::vector<MemberRecord> SociUnitOfWork::ListMembers(long long commission_id) {
     return ByParent(sql(), Members(), "WHERE commission_id = :c ORDER BY id", commission_id);
@@ -230,7 +222,7 @@ void SociUnitOfWork::UpdateSeance(const SeanceRecord& s) {
     Seances().Update(sql(), s);
 }
 std::optional<SeanceRecord> SociUnitOfWork::FindSeance(long long id) {
-    return ById(sql(), Seances(), id);
+    return Seances().Find(sql(), id);
 }
 std::vector<SeanceRecord> SociUnitOfWork::ListSeances(long long commission_id) {
     return ByParent(sql(), Seances(), "WHERE commission_id = :c ORDER BY date DESC, id DESC",
@@ -287,7 +279,7 @@ long long SociUnitOfWork::InsertDecision(const DecisionRecord& d) {
     return Decisions().Insert(sql(), d);
 }
 std::optional<DecisionRecord> SociUnitOfWork::FindDecision(long long id) {
-    return ById(sql(), Decisions(), id);
+    return Decisions().Find(sql(), id);
 }
 std::vector<DecisionRecord> SociUnitOfWork::ListDecisionsOfParcours(long long parcours_id) {
     return ByParent(sql(), Decisions(), "WHERE parcours_id = :p ORDER BY id", parcours_id);
@@ -308,7 +300,7 @@ void SociUnitOfWork::UpdateAppeal(const AppealRecord& a) {
     Appeals().Update(sql(), a);
 }
 std::optional<AppealRecord> SociUnitOfWork::FindAppeal(long long id) {
-    return ById(sql(), Appeals(), id);
+    return Appeals().Find(sql(), id);
 }
 std::vector<AppealRecord> SociUnitOfWork::ListAppeals(long long decision_id) {
     return ByParent(sql(), Appeals(), "WHERE decision_id = :d ORDER BY filed_on, id", decision_id);

@@ -189,6 +189,13 @@ class Mapping {
         return out;
     }
 
+    std::optional<R> Find(soci::session& sql, long long id) const {
+        auto rows =
+            Query(sql, "WHERE id = :id", [&](soci::statement& st) { st.exchange(soci::use(id)); });
+        if (rows.empty()) return std::nullopt;
+        return rows.front();
+    }
+
     long long Insert(soci::session& sql, const R& r) const {
         Buffer b = MakeBuffer();
         long long id = 0;

@@ -14,7 +14,8 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
                              private usecases::CaseRepository,
                              private usecases::RulesRepository,
                              private usecases::CommissionRepository,
-                             private usecases::StatsRepository {
+                             private usecases::StatsRepository,
+                             private usecases::PartnerRepository {
   public:
     explicit SociUnitOfWork(Database& db) : tx_(db) {}
 
@@ -25,6 +26,7 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
     usecases::RulesRepository& Rules() override { return *this; }
     usecases::CommissionRepository& Commission() override { return *this; }
     usecases::StatsRepository& Stats() override { return *this; }
+    usecases::PartnerRepository& Partners() override { return *this; }
     void Commit() override { tx_.Commit(); }
 
   private:
@@ -170,6 +172,15 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
 
     // StatsRepository
     std::vector<usecases::TextRow> StatsRows(usecases::StatsSource source) override;
+
+    // PartnerRepository
+    long long InsertPartner(const usecases::PartnerRecord& p) override;
+    void UpdatePartner(const usecases::PartnerRecord& p) override;
+    std::optional<usecases::PartnerRecord> FindPartner(long long id) override;
+    std::vector<usecases::PartnerRecord> ListPartners(const usecases::PartnerFilter& f) override;
+    void SetParcoursPartnerLinks(long long parcours_id,
+                                 const std::vector<long long>& partner_ids) override;
+    long long CountParcoursLinkedTo(long long partner_id) override;
 
     std::vector<usecases::UserRecord> QueryUsers(const std::string& where,
                                                  const std::function<void(soci::statement&)>& bind);

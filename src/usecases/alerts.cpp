@@ -3,6 +3,7 @@
 
 #include "domain/agrement.hpp"
 #include "domain/commission.hpp"
+#include "domain/partners.hpp"
 #include "domain/rights.hpp"
 #include "usecases/case_support.hpp"
 #include "usecases/commission_support.hpp"
@@ -73,6 +74,28 @@ void CommissionAlerts(Ports& ports,
     }
 }
 
+// The partners of the départements whose directory the caller keeps up to date.
+void PartnerAlerts(UnitOfWork& uow,
+                   const std::optional<Principal>& who,
+                   domain::Date on,
+                   std::vector<domain::Alert>& alerts) {
+    if (who && !domain::WidestScope(who->user.role, Action::kManagePartner)) return;
+    PartnerFilter filter;
+    if (who) {
+        auto departement = who->Subject().departement;
+        if (!departement) return;
+        filter.home_departement = departement;
+    }
+    for (const auto& p : uow.Partners().ListPartners(filter)) {
+        domain::Target target{std::nullopt, std::nullopt, p.departement, std::nullopt};
+        if (!Allowed(who, Action::kManagePartner, target)) continue;
+        if (auto alert =
+                domain::PartnerReviewAlert(p.id, p.name, StoredDate(p.last_verified_on), on)) {
+            alerts.push_back(*alert);
+        }
+    }
+}
+
 }  // namespace
 
 domain::Result<Json> ListAlerts(Ports& ports,
@@ -128,6 +151,7 @@ domain::Result<Json> ListAlerts(Ports& ports,
         alerts.insert(alerts.end(), found.begin(), found.end());
     }
     CommissionAlerts(ports, *uow, who, on, alerts);
+    PartnerAlerts(*uow, who, on, alerts);
     std::stable_sort(alerts.begin(), alerts.end(),
                      [](const domain::Alert& a, const domain::Alert& b) { return a.due < b.due; });
     Json items = Json::array();

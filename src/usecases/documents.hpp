@@ -58,11 +58,22 @@ struct DecisionLetterData {
     std::string signatory;         // "Pour le préfet et par délégation, …"
 };
 
+// The one-page leaflet of the public information, in one language, for outreach teams.
+struct LeafletData {
+    std::string lang;  // "fr", "ar", …: the PDF's language
+    bool right_to_left = false;
+    std::string title;
+    std::vector<std::string> lines;  // short sentences, one paragraph each
+    std::string contact;
+    std::string footer;  // where to read more (the /info address)
+};
+
 class DocumentRenderer {
   public:
     virtual ~DocumentRenderer() = default;
     virtual std::string MinutesPdf(const MinutesData& minutes) = 0;
     virtual std::string DecisionLetterPdf(const DecisionLetterData& letter) = 0;
+    virtual std::string LeafletPdf(const LeafletData& leaflet) = 0;
 };
 
 // A spreadsheet: sheets of rows under one frozen header row. A cell is text, a number or empty.

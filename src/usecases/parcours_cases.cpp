@@ -3,6 +3,7 @@
 #include "usecases/audit_log.hpp"
 #include "usecases/case_support.hpp"
 #include "usecases/case_views.hpp"
+#include "usecases/partner_support.hpp"
 
 namespace parcours::usecases {
 
@@ -34,10 +35,19 @@ Json CheckDocument(const Json& input) {
         }
         std::string status =
             CodeField(a, "status", at + ".status", domain::ActionStatusCodes(), false);
+        Json partner_id = nullptr;
+        if (a.contains("partner_id") && !a["partner_id"].is_null()) {
+            if (!a["partner_id"].is_number_integer() || a["partner_id"].get<long long>() <= 0) {
+                Reject(at + ".partner_id", "Identifiant de partenaire attendu.");
+            }
+            partner_id = a["partner_id"];
+        }
         out["actions"].push_back(
             {{"domain", CodeField(a, "domain", at + ".domain", domain::ActionDomainCodes(), true)},
              {"description", TextField(a, "description", at + ".description", true, 2000)},
              {"partner", TextField(a, "partner", at + ".partner", false, 200)},
+             {"partner_id", partner_id},
+             {"partner_name", nullptr},
              {"planned_start", start ? Json(domain::FormatIsoDate(*start)) : Json(nullptr)},
              {"planned_end", end ? Json(domain::FormatIsoDate(*end)) : Json(nullptr)},
              {"status", status.empty() ? "planned" : status},
@@ -118,6 +128,17 @@ domain::Result<Json> PutDocument(Ports& ports,
             throw Invalid{domain::Fail(domain::ErrorCode::kTransitionNotAllowed,
                                        "Ce parcours est clos : le document ne peut plus changer.")};
         }
+        std::vector<long long> partners;
+        for (std::size_t i = 0; i < content["actions"].size(); ++i) {
+            Json& action = content["actions"][i];
+            if (action["partner_id"].is_null()) continue;
+            long long id = action["partner_id"].get<long long>();
+            action["partner_name"] =
+                LinkablePartnerName(*uow, who, id, "actions[" + std::to_string(i) + "].partner_id");
+            if (std::find(partners.begin(), partners.end(), id) == partners.end())
+                partners.push_back(id);
+        }
+        uow->Partners().SetParcoursPartnerLinks(p.id, partners);
         auto latest = uow->Cases().FindDocument(p.id, std::nullopt);
         auto periods = PeriodsOf(*uow, p.id);
         DocumentRecord d;

@@ -13,6 +13,7 @@
 #include "domain/role.hpp"
 #include "usecases/case_ports.hpp"
 #include "usecases/commission_ports.hpp"
+#include "usecases/partner_ports.hpp"
 
 namespace parcours::usecases {
 
@@ -181,6 +182,7 @@ class UnitOfWork {
     virtual RulesRepository& Rules() = 0;
     virtual CommissionRepository& Commission() = 0;
     virtual StatsRepository& Stats() = 0;
+    virtual PartnerRepository& Partners() = 0;
     virtual void Commit() = 0;
 };
 

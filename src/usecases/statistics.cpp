@@ -10,6 +10,7 @@
 #include <set>
 
 #include "domain/agrement.hpp"
+#include "domain/csv.hpp"
 #include "domain/stats.hpp"
 #include "usecases/audit_log.hpp"
 #include "usecases/case_support.hpp"
@@ -494,12 +495,7 @@ domain::Result<Json> GetStatistics(Ports& ports,
 }
 
 std::string StatisticsCsv(const Json& s) {
-    auto field = [](std::string text) {
-        bool quote = text.find_first_of(";\"\n\r") != std::string::npos;
-        std::string out;
-        for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return quote ? "\"" + out + "\"" : out;
-    };
+    auto field = [](const std::string& text) { return domain::CsvField(text); };
     std::string unit;
     auto value = [&](const Json& cell) -> std::string {
         if (cell.value("suppressed", false)) return cell.value("display", "");
@@ -512,7 +508,7 @@ std::string StatisticsCsv(const Json& s) {
         auto date = domain::ParseIsoDate(iso.get<std::string>());
         return date ? domain::FormatFrenchDate(*date) : iso.get<std::string>();
     };
-    std::string out = "\xEF\xBB\xBF";  // BOM: French spreadsheets then read UTF-8
+    std::string out(domain::kUtf8Bom);  // French spreadsheets then read UTF-8
     out +=
         "Indicateur;Code;Nature;Unité;Périmètre;Du;Au;Date d'observation;Département;"
         "Catégorie;Valeur;Dénominateur;Définition\r\n";

@@ -160,6 +160,39 @@ const std::map<std::string, std::map<std::string, std::set<Target>>>& Oracle() {
         {"GET /api/v1/stats", {{"analyst_national", any}}},
         {"GET /api/v1/stats/export.csv", {{"analyst_national", any}}},
         {"GET /api/v1/stats/export.xlsx", {{"analyst_national", any}}},
+        // The partner network: read in the region of a covered département (own scope: a
+        // partner of 33, Nouvelle-Aquitaine; other scope: of 13, Provence-Alpes-Côte d'Azur);
+        // kept by the associations' admins and the prefecture of its home département.
+        {"GET /api/v1/partners",
+         {{"association_worker", any},
+          {"association_admin", any},
+          {"prefecture_instructor", any},
+          {"commission_member", any},
+          {"signatory", any},
+          {"analyst_regional", any},
+          {"admin", any}}},
+        {"POST /api/v1/partners", {{"association_admin", any}, {"prefecture_instructor", any}}},
+        {R"(GET /api/v1/partners/export\.csv)",
+         {{"association_admin", any}, {"prefecture_instructor", any}}},
+        {"POST /api/v1/partners/import",
+         {{"association_admin", any}, {"prefecture_instructor", any}}},
+        {R"(GET /api/v1/partners/(\d+))",
+         {{"association_worker", {kOwnScope}},
+          {"association_admin", {kOwnScope}},
+          {"prefecture_instructor", {kOwnScope}},
+          {"commission_member", {kOwnScope}},
+          {"signatory", {kOwnScope}},
+          {"analyst_regional", {kOwnScope}},
+          {"admin", {kOwnScope, kOtherScope}}}},
+        {R"(PUT /api/v1/partners/(\d+))",
+         {{"association_admin", {kOwnScope}}, {"prefecture_instructor", {kOwnScope}}}},
+        {R"(POST /api/v1/partners/(\d+)/verify)",
+         {{"association_admin", {kOwnScope}}, {"prefecture_instructor", {kOwnScope}}}},
+        {R"(DELETE /api/v1/partners/(\d+))",
+         {{"association_admin", {kOwnScope}}, {"prefecture_instructor", {kOwnScope}}}},
+        // Public: the directory of approved associations and the leaflets.
+        {"GET /api/v1/public/associations", {{"all", any}}},
+        {R"(GET /api/v1/public/info/([a-z]{2})/leaflet\.pdf)", {{"all", any}}},
     };
     return kOracle;
 }
@@ -331,6 +364,16 @@ TEST_F(PolicyMatrixTest, NoRoleReachesACellTheOracleDenies) {
         m["demandes"] = std::to_string(d.body["id"].get<long long>());
         m["associations"] = std::to_string(own ? association_a_ : association_b_);
         m["departements"] = own ? "33" : "13";
+        Reply partner = Call("POST", "/api/v1/partners", instructor,
+                             {{"name", own ? "Partenaire A" : "Partenaire B"},
+                              {"kind", "health"},
+                              {"domains", {"health"}},
+                              {"address", {{"city", own ? "Bordeaux" : "Marseille"}}},
+                              {"languages", {"fr"}},
+                              {"notes", "canary@test.fr"}});
+        ASSERT_EQ(partner.status, 201) << partner.raw;
+        m["partners"] = std::to_string(partner.body["id"].get<long long>());
+        m["public"] = "fr";
     }
     int cells = 0;
     int n = 0;

@@ -1,0 +1,34 @@
+#pragma once
+// CSV as French spreadsheets write it: ';' between fields, CRLF or LF between records, fields
+// quoted with '"' when they hold a separator, a quote or a line break (RFC 4180 otherwise), and a
+// UTF-8 byte-order mark at the start that is skipped on reading.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parcours::domain {
+
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// One field, quoted when needed.
+std::string CsvField(std::string_view text, char separator = ';');
+
+struct CsvRecord {
+    int line = 0;  // the line of the file where the record starts (1-based)
+    std::vector<std::string> fields;
+};
+
+struct CsvError {
+    int line = 0;
+    std::string message;  // French
+};
+
+struct CsvTable {
+    std::vector<CsvRecord> records;  // blank lines skipped
+    std::optional<CsvError> error;   // an unterminated quote or a stray one: nothing is trusted
+};
+
+CsvTable ParseCsv(std::string_view text, char separator = ';');
+
+}  // namespace parcours::domain

@@ -1,0 +1,104 @@
+// The partner network and the public pages' server side (docs/api/partners.md): thin; the use
+// cases build the answer.
+#include "usecases/partners.hpp"
+#include "http/routes.hpp"
+#include "usecases/public_info.hpp"
+
+namespace parcours::http::handlers {
+
+namespace {
+
+using Json = nlohmann::json;
+
+const std::initializer_list<const char*> kPartnerFields = {"name",           "kind",
+                                                           "domains",        "departement",
+                                                           "departements",   "address",
+                                                           "latitude",       "longitude",
+                                                           "phone",          "email",
+                                                           "opening_hours",  "languages",
+                                                           "accepts_minors", "accepts_men_trans",
+                                                           "notes",          "public"};
+
+void Answer(RequestContext& ctx, int status, const domain::Result<Json>& result) {
+    if (!result) return WriteError(ctx, result.error());
+    WriteJson(ctx, status, result.value());
+}
+
+std::optional<std::string> Param(const httplib::Request& req, const char* name, std::size_t max) {
+    if (!req.has_param(name) || req.get_param_value(name).empty()) return std::nullopt;
+    return req.get_param_value(name).substr(0, max);
+}
+
+}  // namespace
+
+void ListPartners(RequestContext& ctx) {
+    usecases::PartnerQuery q;
+    q.departement = Param(ctx.req, "departement", 3);
+    q.domain = Param(ctx.req, "domain", 40);
+    q.language = Param(ctx.req, "language", 3);
+    q.kind = Param(ctx.req, "kind", 40);
+    q.text = Param(ctx.req, "q", 100).value_or("");
+    q.review_due_only = Param(ctx.req, "review_due", 5) == "true";
+    q.limit = static_cast<int>(QueryInt(ctx.req, "limit", 200, 1, 500));
+    q.offset = static_cast<int>(QueryInt(ctx.req, "offset", 0, 0, 1000000));
+    Answer(ctx, 200, usecases::ListPartners(ctx.ports, ctx.who(), q, ctx.now));
+}
+
+void CreatePartner(RequestContext& ctx) {
+    Answer(ctx, 201,
+           usecases::CreatePartner(ctx.ports, ctx.who(), ParseBody(ctx.req, kPartnerFields),
+                                   ctx.meta, ctx.now));
+}
+
+void GetPartner(RequestContext& ctx) {
+    Answer(ctx, 200, usecases::GetPartner(ctx.ports, ctx.who(), PathId(ctx.req, 1), ctx.now));
+}
+
+void UpdatePartner(RequestContext& ctx) {
+    Answer(ctx, 200,
+           usecases::UpdatePartner(ctx.ports, ctx.who(), PathId(ctx.req, 1),
+                                   ParseBody(ctx.req, kPartnerFields), ctx.meta, ctx.now));
+}
+
+void VerifyPartner(RequestContext& ctx) {
+    Answer(ctx, 200,
+           usecases::VerifyPartner(ctx.ports, ctx.who(), PathId(ctx.req, 1), ctx.meta, ctx.now));
+}
+
+void ArchivePartner(RequestContext& ctx) {
+    auto result =
+        usecases::ArchivePartner(ctx.ports, ctx.who(), PathId(ctx.req, 1), ctx.meta, ctx.now);
+    if (!result) return WriteError(ctx, result.error());
+    ctx.res.status = 204;
+}
+
+void ExportPartnersCsv(RequestContext& ctx) {
+    auto result = usecases::ExportPartnersCsv(ctx.ports, ctx.who(),
+                                              Param(ctx.req, "departement", 3), ctx.now);
+    if (!result) return WriteError(ctx, result.error());
+    ctx.res.status = 200;
+    ctx.res.set_header("Content-Disposition", "attachment; filename=\"parcours-partenaires.csv\"");
+    ctx.res.set_content(result.value(), "text/csv; charset=utf-8");
+}
+
+void ImportPartnersCsv(RequestContext& ctx) {
+    bool is_csv = ctx.req.get_header_value("Content-Type").rfind("text/csv", 0) == 0;
+    Answer(
+        ctx, 200,
+        usecases::ImportPartnersCsv(ctx.ports, ctx.who(), is_csv, ctx.req.body, ctx.meta, ctx.now));
+}
+
+void PublicAssociations(RequestContext& ctx) {
+    Answer(ctx, 200, usecases::PublicAssociations(ctx.ports, Param(ctx.req, "departement", 3)));
+}
+
+void InfoLeaflet(RequestContext& ctx) {
+    auto result = usecases::InfoLeaflet(ctx.ports, ctx.req.matches[1].str());
+    if (!result) return WriteError(ctx, result.error());
+    ctx.res.status = 200;
+    ctx.res.set_header("Content-Disposition",
+                       "inline; filename=\"" + result.value().filename + "\"");
+    ctx.res.set_content(result.value().bytes, "application/pdf");
+}
+
+}  // namespace parcours::http::handlers
