@@ -140,6 +140,60 @@ std::vector<Code> AdministrativeStatusCodes() {
             {"other", "Autre"}};
 }
 
+std::vector<Code> VictimisationFormCodes() {
+    return {{"trafficking", "Traite des êtres humains aux fins d'exploitation sexuelle"},
+            {"procuring", "Proxénétisme"},
+            {"prostitution", "Prostitution"}};
+}
+
+std::vector<Code> ExploitationSettingCodes() {
+    return {{"street", "Rue"},
+            {"indoor", "Appartement, hôtel"},
+            {"online", "Internet, petites annonces"},
+            {"establishment", "Bar, salon de massage"},
+            {"other", "Autre"}};
+}
+
+std::vector<Code> ExitHousingCodes() {
+    return {{"own_housing", "Logement autonome"},
+            {"accommodation", "Hébergement (CHRS, résidence sociale…)"},
+            {"family_or_friends", "Chez un proche"},
+            {"no_housing", "Sans solution de logement"},
+            {"unknown", "Non renseigné"}};
+}
+
+std::vector<Code> ExitActivityCodes() {
+    return {{"employment", "Emploi"},
+            {"training", "Formation"},
+            {"job_seeking", "Recherche d'emploi"},
+            {"none", "Sans activité"},
+            {"unknown", "Non renseigné"}};
+}
+
+std::vector<Code> ExitResidenceTitleCodes() {
+    return {{"not_concerned", "Non concernée (nationalité française ou UE)"},
+            {"residence_permit", "Carte de séjour"},
+            {"aps", "APS en cours"},
+            {"asylum", "Demande d'asile en cours"},
+            {"none", "Sans titre de séjour"},
+            {"unknown", "Non renseigné"}};
+}
+
+std::vector<Code> ExitIncomeCodes() {
+    return {{"employment", "Revenus d'activité"},
+            {"rsa", "RSA"},
+            {"other_benefits", "Autres prestations sociales"},
+            {"none", "Sans ressources"},
+            {"unknown", "Non renseigné"}};
+}
+
+std::vector<CodeList> ExitOutcomeLists() {
+    return {{"housing", ExitHousingCodes()},
+            {"activity", ExitActivityCodes()},
+            {"residence_title", ExitResidenceTitleCodes()},
+            {"income_source", ExitIncomeCodes()}};
+}
+
 std::vector<Code> ReferralSourceCodes() {
     return {{"street_outreach", "Maraude de rue"},
             {"online_outreach", "Maraude en ligne"},

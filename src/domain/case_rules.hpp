@@ -40,6 +40,20 @@ std::vector<Code> ActionDomainCodes();
 std::vector<Code> ActionStatusCodes();
 std::vector<Code> FollowupKindCodes();
 std::vector<Code> AttachmentKindCodes();
+// The person's situation (psp-domain.md §7): recorded when known, never required (CE 440802).
+std::vector<Code> VictimisationFormCodes();
+std::vector<Code> ExploitationSettingCodes();
+// Where a person stands when the parcours ends, for the exit statistics ("unknown" allowed).
+std::vector<Code> ExitHousingCodes();
+std::vector<Code> ExitActivityCodes();
+std::vector<Code> ExitResidenceTitleCodes();
+std::vector<Code> ExitIncomeCodes();
+struct CodeList {
+    std::string_view key;
+    std::vector<Code> codes;
+};
+// The four exit outcome fields (housing, activity, residence_title, income_source).
+std::vector<CodeList> ExitOutcomeLists();
 std::optional<std::string_view> LabelOf(const std::vector<Code>& codes, std::string_view code);
 
 // The commission's criteria grid (recommended by IGAS 2019 and FAS 2025 to harmonise entries).

@@ -79,6 +79,18 @@ const std::vector<IndicatorDef> kCatalogue = {
      "Périodes 2 à 4 commençant pendant la période."},
     {"exits", "parcours", "Sorties de parcours", kFlow, kCount,
      "Parcours clos pendant la période, par motif de sortie."},
+    {"exits_by_housing", "parcours", "Sorties de parcours selon le logement", kFlow, kCount,
+     "Parcours clos pendant la période, selon la situation de logement de la personne à la "
+     "sortie."},
+    {"exits_by_activity", "parcours", "Sorties de parcours selon l'activité", kFlow, kCount,
+     "Parcours clos pendant la période, selon l'activité de la personne à la sortie (emploi, "
+     "formation, recherche d'emploi)."},
+    {"exits_by_residence_title", "parcours", "Sorties de parcours selon le droit au séjour", kFlow,
+     kCount,
+     "Parcours clos pendant la période, selon le droit au séjour de la personne à la sortie."},
+    {"exits_by_income", "parcours", "Sorties de parcours selon les ressources", kFlow, kCount,
+     "Parcours clos pendant la période, selon la principale source de revenus de la personne à "
+     "la sortie."},
     {"mean_duration", "parcours", "Durée moyenne des parcours clos", kFlow, kMonths,
      "Durée moyenne, en mois, entre le début de la première période et la sortie, des parcours "
      "clos pendant la période après au moins une période."},
@@ -95,6 +107,12 @@ const std::vector<IndicatorDef> kCatalogue = {
      kCount,
      "Personnes dont un parcours est en cours à la date d'observation, par groupe de "
      "nationalité (France, Union européenne, hors Union européenne)."},
+    {"trafficking_share", "personnes",
+     "Part des victimes de traite des êtres humains parmi les personnes en parcours", kStock, kRate,
+     "Personnes dont un parcours est en cours à la date d'observation et dont la situation est "
+     "renseignée : part de celles qui sont victimes de traite des êtres humains aux fins "
+     "d'exploitation sexuelle. Le dénominateur ne compte que les situations renseignées (ce "
+     "renseignement n'est jamais obligatoire)."},
     {"afis_recipients", "droits", "Bénéficiaires de l'AFIS", kStock, kCount,
      "Parcours en cours à la date d'observation dont l'AFIS a été accordée par la MSA."},
     {"afis_granted", "droits", "AFIS accordées", kFlow, kCount,
@@ -350,6 +368,19 @@ std::vector<IndicatorResult> ComputeIndicators(const StatsFacts& f, const StatsW
     Key(exits, "moved", "Départ du département");
     Key(exits, "lost_contact", "Perte de contact");
     Key(exits, "deceased", "Décès");
+    std::vector<std::pair<IndicatorResult*, std::string>> exit_outcomes;
+    for (const auto& [code, key] :
+         {std::pair{"exits_by_housing", "housing"}, std::pair{"exits_by_activity", "activity"},
+          std::pair{"exits_by_residence_title", "residence_title"},
+          std::pair{"exits_by_income", "income_source"}}) {
+        IndicatorResult& r = b.Add(code);
+        for (const auto& list : ExitOutcomeLists()) {
+            if (list.key != key) continue;
+            for (const auto& c : list.codes) Key(r, std::string(c.code), std::string(c.label));
+        }
+        exit_outcomes.emplace_back(&r, key);
+    }
+    Ratio trafficking;
     Key(aps, "first", "Premières délivrances");
     Key(aps, "renewal", "Renouvellements");
     std::map<std::string, std::pair<double, long long>> durations;     // dept → (sum, n)
@@ -362,6 +393,7 @@ std::vector<IndicatorResult> ComputeIndicators(const StatsFacts& f, const StatsW
             Count(by_sex, dept, p.sex_or_gender);
             if (p.birth_date) Count(by_age, dept, AgeBand(*p.birth_date, w.at));
             Count(by_nationality, dept, NationalityGroup(p.nationality));
+            if (p.trafficking) trafficking.Add(dept, *p.trafficking);
             if (p.afis_granted && p.afis_granted_on && *p.afis_granted_on <= w.at) {
                 Count(afis_recipients, dept, "");
             }
@@ -381,7 +413,13 @@ std::vector<IndicatorResult> ComputeIndicators(const StatsFacts& f, const StatsW
                 }
             }
         }
-        if (In(p.exit_date, w)) Count(exits, dept, p.exit_reason);
+        if (In(p.exit_date, w)) {
+            Count(exits, dept, p.exit_reason);
+            for (auto& [result, key] : exit_outcomes) {
+                auto it = p.exit_outcome.find(key);
+                Count(*result, dept, it == p.exit_outcome.end() ? "unknown" : it->second);
+            }
+        }
         if (p.afis_granted && In(p.afis_granted_on, w)) {
             Count(afis_granted, dept, "");
             for (const std::string& k : {dept, std::string("*")}) {
@@ -393,6 +431,7 @@ std::vector<IndicatorResult> ComputeIndicators(const StatsFacts& f, const StatsW
             if (In(p.aps_issued[i], w)) Count(aps, dept, i == 0 ? "first" : "renewal");
         }
     }
+    trafficking.Into(b.Add("trafficking_share"));
     auto& amounts = b.Add("afis_monthly_amount");
     for (const auto& [dept, cn] : afis_sums) {
         Figure fig;

@@ -50,6 +50,8 @@ struct ParcoursFact {
     std::vector<Period> periods;
     std::optional<Date> exit_date;
     std::string exit_reason;
+    std::map<std::string, std::string> exit_outcome;  // housing, activity, … → code
+    std::optional<bool> trafficking;  // the person's situation of trafficking, when recorded
     bool afis_granted = false;
     std::optional<Date> afis_granted_on;
     long long afis_amount_cents = 0;  // the monthly amount the MSA granted

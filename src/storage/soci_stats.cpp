@@ -34,12 +34,13 @@ const char* SqlOf(StatsSource source) {
                    "ORDER BY date, id";
         case StatsSource::kParcours:
             return "SELECT CAST(id AS TEXT), departement_code, CAST(person_id AS TEXT), exit_date, "
-                   "exit_reason, CAST(association_id AS TEXT) FROM parcours";
+                   "exit_reason, CAST(association_id AS TEXT), exit_outcome_enc FROM parcours";
         case StatsSource::kPeriods:
             return "SELECT CAST(parcours_id AS TEXT), CAST(number AS TEXT), start_date, end_date "
                    "FROM periods ORDER BY parcours_id, number";
         case StatsSource::kPersons:
-            return "SELECT CAST(id AS TEXT), sex_or_gender, identity_enc FROM persons";
+            return "SELECT CAST(id AS TEXT), sex_or_gender, identity_enc, protected_enc FROM "
+                   "persons";
         case StatsSource::kRights:
             return "SELECT CAST(parcours_id AS TEXT), kind, content_enc FROM rights_records "
                    "WHERE kind IN ('afis', 'aps') ORDER BY id";

@@ -169,10 +169,15 @@ Json ParcoursJson(Ports& ports, UnitOfWork& uow, const ParcoursRecord& p, domain
                 {"events", events},
                 {"created_at", p.created_at}};
     if (p.exit_date) {
-        out["exit"] = {{"date", *p.exit_date},
-                       {"reason", Opt(p.exit_reason)},
-                       {"outcome", p.exit_outcome_enc ? Open(ports.crypto, *p.exit_outcome_enc)
-                                                      : Json(nullptr)}};
+        Json outcome = p.exit_outcome_enc ? Open(ports.crypto, *p.exit_outcome_enc) : Json(nullptr);
+        for (const auto& list : domain::ExitOutcomeLists()) {
+            std::string key(list.key);
+            if (!outcome.is_object() || !outcome.contains(key)) continue;
+            auto label = domain::LabelOf(list.codes, outcome[key].get<std::string>());
+            outcome[key + "_label"] = label ? std::string(*label) : "";
+        }
+        out["exit"] = {
+            {"date", *p.exit_date}, {"reason", Opt(p.exit_reason)}, {"outcome", outcome}};
     }
     return out;
 }

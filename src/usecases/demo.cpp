@@ -279,6 +279,16 @@ class Generator {
                              : rng_.Chance(60)    ? "asylum_seeker"
                                                   : "undocumented";
         int sex = rng_.Between(1, 100);
+        // FAS 2025: 82 % of the persons accompanied are victims of trafficking; the situation is
+        // not always recorded.
+        Json situation = nullptr;
+        if (rng_.Chance(85)) {
+            situation = {{"forms", rng_.Chance(82) ? Json{"trafficking", "procuring"}
+                                                   : Json{"prostitution"}},
+                         {"exploitation", rng_.Pick(std::vector<std::string>{"street", "street",
+                                                                             "indoor", "online"})},
+                         {"complaint_filed", rng_.Chance(30)}};
+        }
         Json person = Must(
             CreatePerson(
                 ports_, worker,
@@ -294,6 +304,7 @@ class Generator {
                                    : sex <= 94 ? "trans_woman"
                                                : "male"},
                  {"administrative_status", status},
+                 {"victimisation", situation},
                  {"contact_channel", rng_.Pick(std::vector<std::string>{
                                          "street_outreach", "online_outreach", "asylum_centre_ofii",
                                          "other_association", "siao_115", "self"})}},
@@ -494,7 +505,20 @@ class Generator {
                  ports_, worker, p,
                  {{"date", Iso(date)},
                   {"reason", reason},
-                  {"outcome", {{"housing", rng_.Chance(60) ? "logement social" : "hébergement"}}}},
+                  {"outcome",
+                   {{"housing", rng_.Pick(std::vector<std::string>{
+                                    "own_housing", "own_housing", "accommodation", "accommodation",
+                                    "family_or_friends", "no_housing", "unknown"})},
+                    {"activity",
+                     rng_.Pick(std::vector<std::string>{"employment", "employment", "training",
+                                                        "job_seeking", "none", "unknown"})},
+                    {"residence_title",
+                     rng_.Pick(std::vector<std::string>{"residence_permit", "residence_permit",
+                                                        "residence_permit", "not_concerned", "none",
+                                                        "unknown"})},
+                    {"income_source",
+                     rng_.Pick(std::vector<std::string>{"employment", "employment", "rsa",
+                                                        "other_benefits", "none", "unknown"})}}}},
                  kMeta, At(date)),
              "exit");
         ++counts_["exits"];

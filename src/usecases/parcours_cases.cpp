@@ -257,15 +257,24 @@ domain::Result<Json> ExitParcours(Ports& ports,
         if (!reason) Reject("reason", "Motif de sortie inconnu.");
         std::string reasons = TextField(input, "reasons", "reasons", false, 4000);
         auto notified = OptionalDateField(input, "notified_on", "notified_on");
-        Json outcome = Json::object();
-        if (input.contains("outcome")) {
+        Json given = Json::object();
+        if (input.contains("outcome") && !input["outcome"].is_null()) {
             if (!input["outcome"].is_object()) Reject("outcome", "Objet attendu.");
-            for (const char* key :
-                 {"housing", "employment", "training", "residence_title", "income_source"}) {
-                outcome[key] =
-                    TextField(input["outcome"], key, std::string("outcome.") + key, false, 500);
-            }
+            given = input["outcome"];
         }
+        const auto lists = domain::ExitOutcomeLists();
+        for (const auto& [key, value] : given.items()) {
+            bool known = key == "notes" || std::any_of(lists.begin(), lists.end(),
+                                                       [&](auto& l) { return l.key == key; });
+            if (!known) Reject("outcome." + key, "Champ inconnu.");
+        }
+        Json outcome = Json::object();
+        for (const auto& list : lists) {
+            std::string key(list.key);
+            std::string code = CodeField(given, key, "outcome." + key, list.codes, false);
+            outcome[key] = code.empty() ? "unknown" : code;
+        }
+        outcome["notes"] = TextField(given, "notes", "outcome.notes", false, 2000);
         auto periods = PeriodsOf(*uow, p.id);
         auto check = domain::CheckExit(StateOf(p), periods, *reason, date, !reasons.empty(),
                                        notified.has_value());

@@ -82,6 +82,49 @@ Json CheckIdentity(const Json& in, const Json& base, domain::Date today) {
     return out;
 }
 
+// The person's situation, when the association records it: never required (CE, 19 Nov 2021,
+// n° 440802: a complaint cannot be demanded); null when not given.
+Json CheckVictimisation(const Json& in, domain::Date today) {
+    auto it = in.find("victimisation");
+    if (it == in.end() || it->is_null()) return nullptr;
+    const Json& v = *it;
+    if (!v.is_object()) Reject("victimisation", "Objet attendu.");
+    for (const auto& [key, value] : v.items()) {
+        if (key != "forms" && key != "exploitation" && key != "complaint_filed" &&
+            key != "complaint_date") {
+            Reject("victimisation." + key, "Champ inconnu.");
+        }
+    }
+    Json forms = Json::array();
+    const Json& list = ArrayField(v, "forms", "victimisation.forms", 3);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        std::string field = "victimisation.forms[" + std::to_string(i) + "]";
+        if (!list[i].is_string() ||
+            !domain::LabelOf(domain::VictimisationFormCodes(), list[i].get<std::string>())) {
+            Reject(field, "Cette valeur n'est pas dans la liste.");
+        }
+        if (std::find(forms.begin(), forms.end(), list[i]) == forms.end()) forms.push_back(list[i]);
+    }
+    std::string exploitation = CodeField(v, "exploitation", "victimisation.exploitation",
+                                         domain::ExploitationSettingCodes(), false);
+    Json complaint = nullptr;
+    if (v.contains("complaint_filed") && !v["complaint_filed"].is_null()) {
+        complaint = BoolField(v, "complaint_filed", "victimisation.complaint_filed");
+    }
+    auto date = OptionalDateField(v, "complaint_date", "victimisation.complaint_date");
+    if (date && complaint != Json(true)) {
+        Reject("victimisation.complaint_date",
+               "Une date de plainte ne se renseigne que si une plainte a été déposée.");
+    }
+    if (date && *date > today) {
+        Reject("victimisation.complaint_date", "La date de plainte ne peut pas être future.");
+    }
+    return {{"forms", forms},
+            {"exploitation", exploitation.empty() ? Json(nullptr) : Json(exploitation)},
+            {"complaint_filed", complaint},
+            {"complaint_date", date ? Json(domain::FormatIsoDate(*date)) : Json(nullptr)}};
+}
+
 Json CheckChildren(const Json& in, domain::Date today) {
     Json out = Json::array();
     const Json& list = ArrayField(in, "children", "children", 20);
@@ -149,7 +192,8 @@ domain::Result<Json> CreatePerson(Ports& ports,
         Json protected_part = {{"children", CheckChildren(input, today)},
                                {"administrative_status",
                                 CodeField(input, "administrative_status", "administrative_status",
-                                          domain::AdministrativeStatusCodes(), true)}};
+                                          domain::AdministrativeStatusCodes(), true)},
+                               {"victimisation", CheckVictimisation(input, today)}};
         PersonRecord p;
         p.sex_or_gender =
             CodeField(input, "sex_or_gender", "sex_or_gender", domain::SexOrGenderCodes(), true);
@@ -248,6 +292,7 @@ domain::Result<Json> GetPerson(Ports& ports,
             Json protected_part = Open(ports.crypto, p.protected_enc);
             out["children"] = protected_part["children"];
             out["administrative_status"] = protected_part["administrative_status"];
+            out["victimisation"] = protected_part.value("victimisation", Json(nullptr));
         }
         out["referrals"] = Json::array();
         for (const auto& r : uow->Cases().ListReferrals(p.id))
@@ -285,6 +330,9 @@ domain::Result<Json> UpdatePerson(Ports& ports,
             identity = CheckIdentity(input["identity"], identity, today);
         Json protected_part = Open(ports.crypto, p.protected_enc);
         if (input.contains("children")) protected_part["children"] = CheckChildren(input, today);
+        if (input.contains("victimisation")) {
+            protected_part["victimisation"] = CheckVictimisation(input, today);
+        }
         if (input.contains("administrative_status")) {
             protected_part["administrative_status"] =
                 CodeField(input, "administrative_status", "administrative_status",

@@ -159,9 +159,10 @@ enum class StatsSource {
     kAgendaItems,    // demande_id, tabled_at, state, avis_outcome, seance_date
     kDecisions,      // id, demande_id, parcours_id, outcome, signed_on, corrects_id
     kNotifications,  // decision_id, date
-    kParcours,       // id, departement, person_id, exit_date, exit_reason, association_id
+    kParcours,       // id, departement, person_id, exit_date, exit_reason, association_id,
+                     // exit_outcome_enc
     kPeriods,        // parcours_id, number, start_date, end_date
-    kPersons,        // id, sex_or_gender, identity_enc
+    kPersons,        // id, sex_or_gender, identity_enc, protected_enc
     kRights,         // parcours_id, kind, content_enc
 };
 using TextRow = std::vector<std::optional<std::string>>;

@@ -120,12 +120,20 @@ domain::StatsFacts LoadFacts(Ports& ports,
         p.departement = *r[1];
         p.exit_date = DateOf(r[3]);
         p.exit_reason = TextOf(r[4]);
+        if (p.exit_date && r[6]) {
+            Json outcome = Open(ports.crypto, *r[6]);
+            for (const auto& [key, value] : outcome.items()) {
+                if (value.is_string() && key != "notes") p.exit_outcome[key] = value;
+            }
+        }
         parcours[IdOf(r[0])] = p;
         person_of[IdOf(r[0])] = IdOf(r[2]);
     }
     std::set<long long> persons_needed;
     for (const auto& [id, person] : person_of) persons_needed.insert(person);
-    std::map<long long, std::tuple<std::string, std::optional<Date>, std::string>> persons;
+    std::map<long long,
+             std::tuple<std::string, std::optional<Date>, std::string, std::optional<bool>>>
+        persons;
     for (const auto& r : uow.Stats().StatsRows(StatsSource::kPersons)) {
         long long id = IdOf(r[0]);
         if (!persons_needed.count(id)) continue;
@@ -137,12 +145,19 @@ domain::StatsFacts LoadFacts(Ports& ports,
         std::string nationality = identity.value("nationality", "");
         std::transform(nationality.begin(), nationality.end(), nationality.begin(),
                        [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-        persons[id] = {TextOf(r[1]), birth, nationality};
+        // The situation of trafficking, when the association recorded the person's situation.
+        std::optional<bool> trafficking;
+        Json situation = Open(ports.crypto, TextOf(r[3])).value("victimisation", Json(nullptr));
+        if (situation.is_object() && situation["forms"].is_array() && !situation["forms"].empty()) {
+            const Json& forms = situation["forms"];
+            trafficking = std::find(forms.begin(), forms.end(), "trafficking") != forms.end();
+        }
+        persons[id] = {TextOf(r[1]), birth, nationality, trafficking};
     }
     for (auto& [id, p] : parcours) {
         auto it = persons.find(person_of[id]);
         if (it == persons.end()) continue;
-        std::tie(p.sex_or_gender, p.birth_date, p.nationality) = it->second;
+        std::tie(p.sex_or_gender, p.birth_date, p.nationality, p.trafficking) = it->second;
     }
     for (const auto& r : uow.Stats().StatsRows(StatsSource::kPeriods)) {
         auto it = parcours.find(IdOf(r[0]));

@@ -175,7 +175,10 @@ TEST_F(CaseWorkflowTest, ACompleteParcoursFromReferralToExitAfterTwentyFourMonth
     Reply exited = Call("POST", pc + "/exit", worker_,
                         {{"date", "2028-09-01"},
                          {"reason", "completed"},
-                         {"outcome", {{"housing", "logement social"}, {"employment", "CDI"}}}});
+                         {"outcome",
+                          {{"housing", "own_housing"},
+                           {"activity", "employment"},
+                           {"notes", "CDI d'agente d'entretien"}}}});
     ASSERT_EQ(exited.status, 200) << exited.raw;
     EXPECT_EQ(exited.body["state"], "exited");
     EXPECT_EQ(Call("PUT", pc + "/document", worker_,
@@ -229,6 +232,43 @@ TEST_F(CaseWorkflowTest, AnotherAssociationGets404AndTheIdentityIsEncryptedAtRes
     EXPECT_TRUE(twice.body["already_followed_elsewhere"].get<bool>());
     EXPECT_EQ(twice.body["notice"], "Personne déjà suivie ailleurs : contactez la préfecture.");
     EXPECT_EQ(Call("POST", "/api/v1/persons", worker_, PersonBody("Zyxwvut")).status, 409);
+}
+
+TEST_F(CaseWorkflowTest, TheSituationIsOptionalEncryptedAndAComplaintIsNeverRequired) {
+    Json body = PersonBody("Situation");
+    body["victimisation"] = {{"forms", {"trafficking"}},
+                             {"exploitation", "online"},
+                             {"complaint_filed", true},
+                             {"complaint_date", "2026-03-01"}};
+    Reply created = Call("POST", "/api/v1/persons", worker_, body);
+    ASSERT_EQ(created.status, 201) << created.raw;
+    std::string path = "/api/v1/persons/" + std::to_string(created.body["id"].get<long long>());
+    Reply seen = Call("GET", path, worker_);
+    EXPECT_EQ(seen.body["victimisation"]["forms"], Json({"trafficking"}));
+    EXPECT_EQ(seen.body["victimisation"]["complaint_date"], "2026-03-01");
+    storage::Database::Lease lease(app().db());
+    long long clear = 0;
+    lease.sql() << "SELECT COUNT(*) FROM persons WHERE protected_enc LIKE '%trafficking%'",
+        soci::into(clear);
+    EXPECT_EQ(clear, 0);
+    // Nothing about the situation is required; a person without it is created as well.
+    EXPECT_EQ(Call("POST", "/api/v1/persons", worker_, PersonBody("Sans")).status, 201);
+    auto field_of = [&](Json situation) {
+        Json bad = PersonBody("Autre");
+        bad["victimisation"] = situation;
+        Reply r = Call("POST", "/api/v1/persons", worker_, bad);
+        EXPECT_EQ(r.status, 422) << r.raw;
+        return r.body["error"].value("field", "");
+    };
+    EXPECT_EQ(field_of({{"forms", {"smuggling"}}}), "victimisation.forms[0]");
+    EXPECT_EQ(field_of({{"complaint_date", "2026-03-01"}}), "victimisation.complaint_date");
+    EXPECT_EQ(field_of({{"complaint_filed", true}, {"complaint_date", "2027-01-01"}}),
+              "victimisation.complaint_date");
+    EXPECT_EQ(field_of({{"network", "x"}}), "victimisation.network");
+    // Cleared by PATCH with null.
+    Reply cleared = Call("PATCH", path, worker_, {{"victimisation", nullptr}});
+    ASSERT_EQ(cleared.status, 200) << cleared.raw;
+    EXPECT_EQ(cleared.body["victimisation"], nullptr);
 }
 
 TEST_F(CaseWorkflowTest, ARefusalNeedsReasonsAndBadInputNamesTheField) {

@@ -38,14 +38,16 @@ class StatisticsTest : public ApiTest {
         std::string w13 = TokenUser("w@13.fr", domain::Role::kAssociationWorker, a13);
         instructor_ = TokenUser("i@33.fr", domain::Role::kPrefectureInstructor, {}, "33");
         std::string signatory = TokenUser("s@33.fr", domain::Role::kSignatory, {}, "33");
-        auto person = [&](const std::string& token, const std::string& name, const char* source) {
+        auto person = [&](const std::string& token, const std::string& name, const char* source,
+                          Json victimisation = nullptr) {
             Json body = {{"identity",
                           {{"last_name", name},
                            {"first_names", "Test"},
                            {"birth_date", "1996-04-01"},
                            {"nationality", "NGA"}}},
                          {"sex_or_gender", "female"},
-                         {"administrative_status", "asylum_seeker"}};
+                         {"administrative_status", "asylum_seeker"},
+                         {"victimisation", victimisation}};
             Reply p = Call("POST", "/api/v1/persons", token, body);
             EXPECT_EQ(p.status, 201) << p.raw;
             std::string path = "/api/v1/persons/" + std::to_string(p.body["id"].get<long long>());
@@ -62,7 +64,12 @@ class StatisticsTest : public ApiTest {
         }
         std::vector<long long> demandes;
         for (int i = 0; i < 12; ++i) {
-            long long id = person(w33, "Gironde" + std::to_string(i), "street_outreach");
+            // Situations recorded: 7 of trafficking, 3 of prostitution only, 2 not recorded.
+            Json situation = i < 7 ? Json{{"forms", {"trafficking", "procuring"}}}
+                             : i < 10
+                                 ? Json{{"forms", {"prostitution"}}, {"complaint_filed", false}}
+                                 : Json(nullptr);
+            long long id = person(w33, "Gironde" + std::to_string(i), "street_outreach", situation);
             std::string path = "/api/v1/persons/" + std::to_string(id);
             if (i == 11) {
                 Reply postponed = Call("POST", path + "/assessments", w33,
@@ -77,6 +84,7 @@ class StatisticsTest : public ApiTest {
                           .status,
                       201);
             Reply pc = Call("POST", "/api/v1/parcours", w33, {{"person_id", id}});
+            parcours_ids_.push_back(pc.body["id"].get<long long>());
             std::string parcours =
                 "/api/v1/parcours/" + std::to_string(pc.body["id"].get<long long>());
             Call("PUT", parcours + "/document", w33,
@@ -135,6 +143,7 @@ class StatisticsTest : public ApiTest {
     }
 
     std::string instructor_;
+    std::vector<long long> parcours_ids_;  // of the Gironde persons 0 to 10
     long long a33 = 0;
     long long a13 = 0;
     const std::string kPeriod = "&from=2026-01-01&to=2026-12-31&at=2026-12-15";
@@ -173,6 +182,10 @@ TEST_F(StatisticsTest, KnownDatasetGivesKnownIndicators) {
     EXPECT_EQ(Part(Indicator(s, "persons_by_age")["breakdown"], "key", "25-34")["value"], 10);
     EXPECT_EQ(Part(Indicator(s, "persons_by_nationality")["breakdown"], "key", "non_eu")["value"],
               10);
+    const Json& trafficking = Indicator(s, "trafficking_share");
+    EXPECT_EQ(trafficking["numerator"], 7);
+    EXPECT_EQ(trafficking["denominator"], 10);  // the situation is recorded for all ten
+    EXPECT_EQ(trafficking["display"], "70,0\u00A0%");
     EXPECT_EQ(Indicator(s, "seances_held")["value"], 1);
     EXPECT_EQ(Indicator(s, "commissions_installed")["value"], 1);
     EXPECT_EQ(Indicator(s, "approved_associations")["value"], 1);
@@ -184,6 +197,40 @@ TEST_F(StatisticsTest, KnownDatasetGivesKnownIndicators) {
     // Nothing about a person: no pseudonym, no name.
     EXPECT_EQ(r.raw.find("P-"), std::string::npos);
     EXPECT_EQ(r.raw.find("Gironde0"), std::string::npos);
+}
+
+TEST_F(StatisticsTest, ExitsAreCountedByReasonAndByOutcome) {
+    BuildDataset();
+    std::string w33 = TokenFor("w@33.fr");
+    Advance(std::chrono::hours(24 * 16));  // 2026-12-11: the periods began on 2026-12-01
+    Reply exited =
+        Call("POST", "/api/v1/parcours/" + std::to_string(parcours_ids_[0]) + "/exit", w33,
+             {{"date", "2026-12-10"},
+              {"reason", "moved"},
+              {"outcome", {{"housing", "accommodation"}, {"activity", "job_seeking"}}}});
+    ASSERT_EQ(exited.status, 200) << exited.raw;
+    EXPECT_EQ(exited.body["exit"]["outcome"]["housing_label"],
+              "Hébergement (CHRS, résidence sociale…)");
+    EXPECT_EQ(exited.body["exit"]["outcome"]["income_source"], "unknown");
+    Reply r = Call("GET", "/api/v1/stats?scope=departement:33" + kPeriod, instructor_);
+    ASSERT_EQ(r.status, 200) << r.raw;
+    const Json& s = r.body;
+    EXPECT_EQ(Part(Indicator(s, "exits")["breakdown"], "key", "moved")["value"], 1);
+    EXPECT_EQ(Part(Indicator(s, "exits_by_housing")["breakdown"], "key", "accommodation")["value"],
+              1);
+    EXPECT_EQ(Part(Indicator(s, "exits_by_activity")["breakdown"], "key", "job_seeking")["value"],
+              1);
+    EXPECT_EQ(
+        Part(Indicator(s, "exits_by_residence_title")["breakdown"], "key", "unknown")["value"], 1);
+    EXPECT_EQ(Indicator(s, "parcours_in_progress")["value"], 9);
+    EXPECT_EQ(Indicator(s, "trafficking_share")["numerator"], 6);
+    EXPECT_EQ(Indicator(s, "trafficking_share")["denominator"], 9);
+    // A made-up outcome is refused, naming its field.
+    Reply bad =
+        Call("POST", "/api/v1/parcours/" + std::to_string(parcours_ids_[1]) + "/exit", w33,
+             {{"date", "2026-12-10"}, {"reason", "moved"}, {"outcome", {{"housing", "castle"}}}});
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_EQ(bad.body["error"]["field"], "outcome.housing");
 }
 
 TEST_F(StatisticsTest, AnalystsNeverSeeASmallCell) {

@@ -21,7 +21,8 @@ Json Body(RequestContext& ctx, std::initializer_list<const char*> allowed) {
 }
 
 constexpr std::initializer_list<const char*> kPersonFields = {
-    "identity", "sex_or_gender", "children", "administrative_status", "contact_channel"};
+    "identity",        "sex_or_gender", "children", "administrative_status",
+    "contact_channel", "victimisation"};
 constexpr std::initializer_list<const char*> kDemandeFields = {
     "kind",         "association_opinion",      "expected_results", "achieved_results",
     "difficulties", "sworn_statement_declared", "attachments"};
