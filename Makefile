@@ -7,7 +7,7 @@ CMAKE_ARGS ?=
 CPP_FILES   = $(shell git ls-files -co --exclude-standard -- 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
 WEB_SOURCES = $(shell git ls-files -co --exclude-standard -- web content | grep -v -e node_modules -e '^web/dist/' -e '^web/public/dsfr/')
 
-.PHONY: run demo test test-fast deps build build-asan web typecheck lint format clean
+.PHONY: run demo test test-fast bench deps build build-asan web typecheck lint format clean
 
 ## make run: install, build, and serve on http://127.0.0.1:8080 with data/parcours.db
 run: deps build web
@@ -25,6 +25,11 @@ demo: deps build web
 test: deps lint typecheck build build-asan web
 	cd $(BUILD_ASAN) && ctest --output-on-failure -j2 --timeout 900
 	cd $(BUILD) && ctest --output-on-failure -j2 --timeout 900
+
+## make bench: speed figures with their ratio to a floor measured in the same run (bench/README.md);
+## never part of make test
+bench: deps build web
+	bench/run
 
 ## make test-fast: unit and SQLite API tests of the normal build only
 test-fast: deps build
