@@ -4,6 +4,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <cctype>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -168,6 +169,12 @@ Database::Lease::~Lease() {
 }
 
 Transaction::Transaction(Database& db) : lease_(db), engine_(db.engine()) {
+    if (engine_ == Engine::kSqlite) {
+        writer_ = std::unique_lock(db.sqlite_writer(), std::defer_lock);
+        if (!writer_.try_lock_for(std::chrono::seconds(10))) {
+            throw std::runtime_error("database busy: no write turn within 10 s");
+        }
+    }
     // SQLite: take the write lock up front so that two writers never deadlock on an upgrade.
     sql() << (engine_ == Engine::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     open_ = true;
@@ -185,6 +192,7 @@ Transaction::~Transaction() {
 void Transaction::Commit() {
     sql() << "COMMIT";
     open_ = false;
+    if (writer_.owns_lock()) writer_.unlock();
 }
 
 }  // namespace parcours::storage
