@@ -25,6 +25,7 @@ demo: deps build web
 test: deps lint typecheck build build-asan web
 	cd $(BUILD_ASAN) && ctest --output-on-failure -j2 --timeout 900
 	cd $(BUILD) && ctest --output-on-failure -j2 --timeout 900
+	@tests/security/summary $(BUILD)/security-figures.tsv
 
 ## make bench: speed figures with their ratio to a floor measured in the same run (bench/README.md);
 ## never part of make test

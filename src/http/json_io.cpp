@@ -141,6 +141,14 @@ nlohmann::json ParseBody(const httplib::Request& req, std::initializer_list<cons
     return body;
 }
 
+nlohmann::json ParseOptionalBody(const httplib::Request& req,
+                                 std::initializer_list<const char*> allowed) {
+    if (req.body.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return nlohmann::json::object();
+    }
+    return ParseBody(req, allowed);
+}
+
 std::optional<std::string> OptionalString(const nlohmann::json& body,
                                           const char* field,
                                           std::size_t max_bytes) {

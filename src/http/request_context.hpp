@@ -50,6 +50,10 @@ inline void WriteError(RequestContext& ctx, const domain::Error& error) {
 
 // The JSON body, with only the `allowed` top-level fields; throws InputError.
 nlohmann::json ParseBody(const httplib::Request& req, std::initializer_list<const char*> allowed);
+// For actions that take no input: an empty body, or a JSON object with only `allowed` fields
+// (usually none); anything else is refused like an unknown field. Throws InputError.
+nlohmann::json ParseOptionalBody(const httplib::Request& req,
+                                 std::initializer_list<const char*> allowed = {});
 std::string RequiredString(const nlohmann::json& body, const char* field, std::size_t max_bytes);
 std::optional<std::string> OptionalString(const nlohmann::json& body,
                                           const char* field,

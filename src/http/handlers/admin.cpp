@@ -36,6 +36,7 @@ void GetUser(RequestContext& ctx) {
 }
 
 void DisableUser(RequestContext& ctx) {
+    ParseOptionalBody(ctx.req);
     auto result =
         usecases::DisableUser(ctx.ports, ctx.principal, PathId(ctx.req, 1), ctx.meta, ctx.now);
     if (!result) return WriteError(ctx, result.error());

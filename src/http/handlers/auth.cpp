@@ -36,6 +36,7 @@ void Login(RequestContext& ctx) {
 }
 
 void Logout(RequestContext& ctx) {
+    ParseOptionalBody(ctx.req);
     auto result = usecases::Logout(ctx.ports, ctx.who(), ctx.meta, ctx.now);
     if (!result) return WriteError(ctx, result.error());
     ClearSessionCookie(ctx);
@@ -56,6 +57,7 @@ void ChangePassword(RequestContext& ctx) {
 }
 
 void EnrolTotp(RequestContext& ctx) {
+    ParseOptionalBody(ctx.req);
     auto result = usecases::BeginTotpEnrolment(ctx.ports, ctx.who(), ctx.meta, ctx.now);
     if (!result) return WriteError(ctx, result.error());
     WriteJson(ctx, 200,

@@ -145,6 +145,7 @@ void GetDemande(RequestContext& ctx) {
            usecases::GetDemande(ctx.ports, ctx.who(), PathId(ctx.req, 1), ctx.meta, ctx.now));
 }
 void SubmitDemande(RequestContext& ctx) {
+    ParseOptionalBody(ctx.req);
     Answer(ctx, 200,
            usecases::SubmitDemande(ctx.ports, ctx.who(), PathId(ctx.req, 1), ctx.meta, ctx.now));
 }

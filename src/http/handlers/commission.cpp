@@ -106,6 +106,7 @@ void TableDemande(RequestContext& ctx) {
                                   ctx.meta, ctx.now));
 }
 void WithdrawFromAgenda(RequestContext& ctx) {
+    ParseOptionalBody(ctx.req);
     Answer(
         ctx, 200,
         usecases::WithdrawFromAgenda(ctx.ports, ctx.who(), Id(ctx), Id(ctx, 2), ctx.meta, ctx.now));

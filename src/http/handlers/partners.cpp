@@ -61,11 +61,13 @@ void UpdatePartner(RequestContext& ctx) {
 }
 
 void VerifyPartner(RequestContext& ctx) {
+    ParseOptionalBody(ctx.req);
     Answer(ctx, 200,
            usecases::VerifyPartner(ctx.ports, ctx.who(), PathId(ctx.req, 1), ctx.meta, ctx.now));
 }
 
 void ArchivePartner(RequestContext& ctx) {
+    ParseOptionalBody(ctx.req);
     auto result =
         usecases::ArchivePartner(ctx.ports, ctx.who(), PathId(ctx.req, 1), ctx.meta, ctx.now);
     if (!result) return WriteError(ctx, result.error());
