@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 
@@ -16,6 +17,9 @@ export default defineConfig({
     target: "es2022",
   },
   server: {
+    // The /info pages import ../content/info/*.json (shared with the server, which prints the leaflets):
+    // the dev server may serve that folder too, besides web/ itself.
+    fs: { allow: [fileURLToPath(new URL(".", import.meta.url)), fileURLToPath(new URL("../content", import.meta.url))] },
     // `npm run dev` talks to a locally running `parcours serve` on port 8080.
     proxy: {
       "/api": "http://127.0.0.1:8080",

@@ -9,6 +9,7 @@ import {
   signInAsWorker, writeDocument,
 } from './lib/casework-steps.mjs';
 import { fr, periodEnd, todayIso } from './lib/dates.mjs';
+import { createPersonWithSituation, editSituation, exitWithCodes, parcoursThroughApi } from './lib/situation-steps.mjs';
 import { env, expectAccessible, heading, journey } from './lib/journey.mjs';
 
 const UNAVAILABLE = process.env.PARCOURS_E2E_CASEWORK_UNAVAILABLE || '';
@@ -64,6 +65,30 @@ test("(g) parcours d'une personne : inscription, éligibilité, document, demand
     assert.ok(!listText.includes(PERSON.lastName) && !listText.includes('Blessing'), 'no name in the list');
     await expectAccessible(t, page, 'the persons list');
   });
+});
+
+test('(g2) situation de la personne (facultative) et sortie du parcours décrite par des codes', { skip }, async (t) => {
+  const baseURL = env('PARCOURS_E2E_BASE_URL');
+  await journey(
+    t,
+    async ({ page }) => {
+      await signInAsWorker(t, page);
+      const { personId } = await createPersonWithSituation(t, page, 'Eze');
+      t.diagnostic(`person ${personId}: situation « traite », plainte « non »`);
+      await editSituation(t, page, personId);
+      const api = await sessionClient(baseURL, env('PARCOURS_E2E_WORKER_EMAIL'), env('PARCOURS_E2E_WORKER_PASSWORD'));
+      let parcoursId;
+      try {
+        const read = expectStatus(await api.get(`/persons/${personId}`), 200, 'GET person');
+        assert.deepEqual(read.victimisation, { forms: ['trafficking'], exploitation: 'indoor', complaint_filed: false, complaint_date: null });
+        parcoursId = await parcoursThroughApi(api, personId);
+      } finally {
+        await api.dispose();
+      }
+      await exitWithCodes(t, page, parcoursId);
+    },
+    { expectedHttpErrors: [{ status: 422, path: /^\/api\/v1\/persons\/[0-9]+$/ }] },
+  );
 });
 
 test('(h) une erreur de champ renvoyée par le serveur est signalée sur le bon champ', { skip }, async (t) => {

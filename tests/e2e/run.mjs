@@ -14,12 +14,13 @@ import { probeRightsApi } from './lib/rights-setup.mjs';
 import { probeCommissionApi, setUpCommission } from './lib/commission-setup.mjs';
 import { probeStatisticsApi, setUpStatistics } from './lib/statistics-setup.mjs';
 import { setUpReport } from './lib/report-setup.mjs';
+import { probePartnersApi, setUpPartners } from './lib/partners-setup.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..', '..');
 const BIN = resolve(process.env.PARCOURS_BIN || join(REPO, 'build', 'parcours'));
 const WEB_ROOT = resolve(process.env.PARCOURS_WEB_ROOT || join(REPO, 'web', 'dist'));
-const ALL_FILES = ['journeys', 'casework', 'rights', 'commission', 'statistics', 'report'];
+const ALL_FILES = ['journeys', 'casework', 'rights', 'commission', 'statistics', 'report', 'info', 'partners'];
 // PARCOURS_E2E_ONLY=commission,rights runs only those files (same set-up).
 const ONLY = (process.env.PARCOURS_E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const TEST_FILES = (ONLY.length > 0 ? ALL_FILES.filter((name) => ONLY.includes(name)) : ALL_FILES).map((name) => join(HERE, `${name}.test.mjs`));
@@ -71,6 +72,7 @@ try {
   const commission = casework.unavailable ? { unavailable: casework.unavailable } : await setUpCommission(BIN, db);
   const statistics = await setUpStatistics(BIN, db);
   const report = await setUpReport(BIN, db, casework.env?.PARCOURS_E2E_ASSOCIATION_ID);
+  const partners = await setUpPartners(BIN, db, INSTRUCTOR.email);
 
   const port = await freePort();
   server = startServer({ bin: BIN, db, port, webRoot: WEB_ROOT, logPath: join(tmp, 'server.log') });
@@ -87,6 +89,8 @@ try {
   if (statisticsUnavailable) console.log(`e2e: statistics journeys skipped: ${statisticsUnavailable}`);
   const reportUnavailable = report.unavailable ?? caseworkUnavailable ?? statisticsUnavailable;
   if (reportUnavailable) console.log(`e2e: activity-report journeys skipped: ${reportUnavailable}`);
+  const partnersUnavailable = partners.unavailable ?? (await probePartnersApi(server.baseUrl));
+  if (partnersUnavailable) console.log(`e2e: partner-network journeys skipped: ${partnersUnavailable}`);
   if (casework.env?.PARCOURS_E2E_SIGNATORY_TOKEN_ERROR) {
     console.log(`e2e: no API token for the signatory (${casework.env.PARCOURS_E2E_SIGNATORY_TOKEN_ERROR}); the journey signs in instead`);
   }
@@ -104,12 +108,14 @@ try {
     ...(commission.env ?? {}),
     ...(statistics.env ?? {}),
     ...(report.env ?? {}),
+    ...(partners.env ?? {}),
     PARCOURS_E2E_CASEWORK_UNAVAILABLE: caseworkUnavailable ?? '',
     PARCOURS_E2E_RIGHTS_UNAVAILABLE: rights.rights ?? '',
     PARCOURS_E2E_ALERTS_UNAVAILABLE: rights.alerts ?? '',
     PARCOURS_E2E_COMMISSION_UNAVAILABLE: commissionUnavailable ?? '',
     PARCOURS_E2E_STATISTICS_UNAVAILABLE: statisticsUnavailable ?? '',
     PARCOURS_E2E_REPORT_UNAVAILABLE: reportUnavailable ?? '',
+    PARCOURS_E2E_PARTNERS_UNAVAILABLE: partnersUnavailable ?? '',
   });
 
   let fileError = null;

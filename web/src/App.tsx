@@ -14,6 +14,8 @@ import {
   canReadCases,
   canReadCommission,
   canReadStatistics,
+  canReadPartners,
+  canManagePartners,
   isAssociationRole,
   isCommissionMember,
   isInstructor,
@@ -34,6 +36,9 @@ import { DecisionPage } from "./pages/commission/DecisionPage";
 import { DecisionsPage } from "./pages/commission/DecisionsPage";
 import { SeancePage } from "./pages/commission/SeancePage";
 import { TabledFilePage } from "./pages/commission/TabledFilePage";
+import { PartnersListPage } from "./pages/partners/PartnersListPage";
+import { PartnerPage } from "./pages/partners/PartnerPage";
+import { PartnerFormPage } from "./pages/partners/PartnerFormPage";
 import { Loading } from "./components/Loading";
 import type { User } from "./api";
 
@@ -41,6 +46,8 @@ import type { User } from "./api";
 const StatisticsPage = lazy(() => import("./pages/statistics/StatisticsPage"));
 // The association admin's activity report: the dashboard's pieces, without the map.
 const ActivityReportPage = lazy(() => import("./pages/statistics/ActivityReportPage"));
+// The public information pages (8 languages, their texts bundled with them): a chunk of their own.
+const InfoPage = lazy(() => import("./pages/info/InfoPage"));
 
 /** Roles that read the tabled files of a séance (the server applies the members' window). */
 const canReadTabledFiles = (user: User) => isInstructor(user) || isSignatory(user) || isCommissionMember(user);
@@ -178,8 +185,26 @@ export function App() {
                 </RequireAuth>
               }
             />
+            <Route
+              path="/partenaires"
+              element={<RequireAuth>{(user) => (canReadPartners(user) ? <PartnersListPage user={user} /> : <Forbidden />)}</RequireAuth>}
+            />
+            <Route
+              path="/partenaires/nouveau"
+              element={<RequireAuth>{(user) => (canManagePartners(user) ? <PartnerFormPage user={user} /> : <Forbidden />)}</RequireAuth>}
+            />
+            <Route
+              path="/partenaires/:id"
+              element={<RequireAuth>{(user) => (canReadPartners(user) ? <PartnerPage user={user} /> : <Forbidden />)}</RequireAuth>}
+            />
+            <Route
+              path="/partenaires/:id/modifier"
+              element={<RequireAuth>{(user) => (canManagePartners(user) ? <PartnerFormPage user={user} /> : <Forbidden />)}</RequireAuth>}
+            />
             <Route path="/departements/:code/criteres" element={<RequireAuth>{() => <CriteriaPage />}</RequireAuth>} />
             <Route path="/simulateur-afis" element={<SimulateurAfisPage />} />
+            <Route path="/info" element={<Suspense fallback={<Loading />}><InfoPage /></Suspense>} />
+            <Route path="/info/:lang" element={<Suspense fallback={<Loading />}><InfoPage /></Suspense>} />
             <Route path="/mentions-legales" element={<LegalNoticePage />} />
             <Route path="/donnees-personnelles" element={<PersonalDataPage />} />
             <Route path="/accessibilite" element={<AccessibilityPage />} />

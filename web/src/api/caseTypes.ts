@@ -80,12 +80,26 @@ export interface Child {
   birth_date: IsoDate;
 }
 
+/** The person's situation (optional, every field too; a complaint is never required: CE, 19/11/2021). */
+export type VictimisationForm = "trafficking" | "procuring" | "prostitution";
+export type ExploitationSetting = "street" | "indoor" | "online" | "establishment" | "other";
+
+export interface Victimisation {
+  forms: VictimisationForm[];
+  exploitation: ExploitationSetting | null;
+  /** null: not given. */
+  complaint_filed: boolean | null;
+  /** Only with complaint_filed: true. */
+  complaint_date: IsoDate | null;
+}
+
 export interface PersonCreate {
   identity: Identity;
   sex_or_gender: SexOrGender | "";
   children: Child[];
   administrative_status: AdministrativeStatus | "";
   contact_channel?: ContactChannel;
+  victimisation?: Victimisation | null;
 }
 
 export type PersonPatch = Partial<Omit<PersonCreate, "identity">> & { identity?: Partial<Identity> };
@@ -149,6 +163,8 @@ export interface Person {
   administrative_status?: AdministrativeStatus | string | null;
   identity?: Identity | null;
   children?: Child[];
+  /** Present only for the roles that may see it; null when nothing was recorded. */
+  victimisation?: Victimisation | null;
   referrals: Referral[];
   assessments: Assessment[];
   parcours: ParcoursRef[];

@@ -4,7 +4,7 @@
 // - the CSRF token received from login or /me is sent on every state-changing request;
 // - personal data is only ever sent in request bodies, never in URLs.
 
-import type { ErrorBody } from "./types";
+import type { ErrorBody, LineError } from "./types";
 
 export const API_PREFIX = "/api/v1";
 
@@ -19,14 +19,24 @@ export class ApiError extends Error {
   readonly field: string | undefined;
   /** What still prevents an action (e.g. `demande_incomplete`), in French, when the server says so. */
   readonly missing: readonly string[];
+  /** The faulty lines of an uploaded file (e.g. a CSV import), when the server lists them. */
+  readonly errors: readonly LineError[];
 
-  constructor(status: number, code: string, message: string, field?: string, missing: readonly string[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    field?: string,
+    missing: readonly string[] = [],
+    errors: readonly LineError[] = [],
+  ) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.field = field;
     this.missing = missing;
+    this.errors = errors;
   }
 }
 
@@ -44,6 +54,8 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 interface RequestOptions {
   body?: unknown;
+  /** A body sent as is, with its own media type (e.g. a CSV file as `text/csv`), instead of JSON. */
+  raw?: { text: string; contentType: string };
   /** Login is the only state-changing call made without a CSRF token. */
   withoutCsrf?: boolean;
   signal?: AbortSignal;
@@ -58,6 +70,12 @@ function isErrorBody(value: unknown): value is ErrorBody {
     typeof (error as { code?: unknown }).code === "string" &&
     typeof (error as { message?: unknown }).message === "string"
   );
+}
+
+function isLineError(value: unknown): value is LineError {
+  if (typeof value !== "object" || value === null) return false;
+  const e = value as { line?: unknown; field?: unknown; message?: unknown };
+  return typeof e.line === "number" && typeof e.field === "string" && typeof e.message === "string";
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -88,7 +106,8 @@ export function seg(id: number | string): string {
 
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (options.raw !== undefined) headers["Content-Type"] = options.raw.contentType;
+  else if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && !options.withoutCsrf && csrfToken !== null) {
     headers["X-CSRF-Token"] = csrfToken;
   }
@@ -100,7 +119,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
       headers,
       credentials: "same-origin",
       cache: "no-store",
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.raw !== undefined ? options.raw.text : options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,
     });
   } catch (e) {
@@ -111,9 +130,9 @@ export async function request<T>(method: Method, path: string, options: RequestO
   const payload = await readJson(response);
   if (!response.ok) {
     if (isErrorBody(payload)) {
-      const { code, message, field, missing } = payload.error;
+      const { code, message, field, missing, errors } = payload.error;
       const list = Array.isArray(missing) ? missing.filter((m): m is string => typeof m === "string") : [];
-      throw new ApiError(response.status, code, message, field, list);
+      throw new ApiError(response.status, code, message, field, list, Array.isArray(errors) ? errors.filter(isLineError) : []);
     }
     throw new ApiError(response.status, "unexpected_response", UNEXPECTED_ERROR_MESSAGE);
   }

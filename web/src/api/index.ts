@@ -10,3 +10,5 @@ export * from "./commissionTypes";
 export * from "./commission";
 export * from "./statisticsTypes";
 export * from "./statistics";
+export * from "./partnersTypes";
+export * from "./partners";

@@ -34,18 +34,37 @@ export interface ParcoursEvent {
   reasons: string | null;
 }
 
+export type ExitHousing = "own_housing" | "accommodation" | "family_or_friends" | "no_housing" | "unknown";
+export type ExitActivity = "employment" | "training" | "job_seeking" | "none" | "unknown";
+export type ExitResidenceTitle = "not_concerned" | "residence_permit" | "aps" | "asylum" | "none" | "unknown";
+export type ExitIncomeSource = "employment" | "rsa" | "other_benefits" | "none" | "unknown";
+
+/** The situation at exit, as sent: codes (a field left out is "unknown") and free-text notes. */
 export interface ExitOutcome {
-  housing: string;
-  employment: string;
-  training: string;
-  residence_title: string;
-  income_source: string;
+  housing: ExitHousing;
+  activity: ExitActivity;
+  residence_title: ExitResidenceTitle;
+  income_source: ExitIncomeSource;
+  notes: string;
+}
+
+/** As read back: the codes with their French `*_label`. */
+export interface ExitOutcomeView {
+  housing?: ExitHousing | string;
+  housing_label?: string;
+  activity?: ExitActivity | string;
+  activity_label?: string;
+  residence_title?: ExitResidenceTitle | string;
+  residence_title_label?: string;
+  income_source?: ExitIncomeSource | string;
+  income_source_label?: string;
+  notes?: string;
 }
 
 export interface ParcoursExit {
   date: IsoDate;
   reason: ExitReason | string;
-  outcome: Partial<ExitOutcome> | null;
+  outcome: ExitOutcomeView | null;
 }
 
 export interface Parcours {
@@ -92,7 +111,12 @@ export type ActionStatus = "planned" | "in_progress" | "done" | "abandoned";
 export interface DocumentAction {
   domain: ActionDomain | "";
   description: string;
+  /** Free text: who carries the action (kept next to the linked partner). */
   partner: string;
+  /** A partner of the network (docs/api/partners.md), visible to the caller and not archived. */
+  partner_id?: number | null;
+  /** The linked partner's name, returned by the server (ignored on PUT). */
+  partner_name?: string | null;
   planned_start: IsoDate | null;
   planned_end: IsoDate | null;
   status: ActionStatus;

@@ -176,10 +176,10 @@ export interface CaseAlert {
   severity: AlertSeverity | string;
   due_date: IsoDate;
   message: string;
-  record_type: "parcours" | "agrement" | "commission" | "commission_member" | "seance" | string;
+  record_type: "parcours" | "agrement" | "commission" | "commission_member" | "seance" | "partner" | string;
   record_id: number;
   pseudonym: string;
-  /** The association, member, département or séance date the alert is about (not a parcours). */
+  /** The association, member, département, séance date or partner the alert is about (not a parcours). */
   label?: string;
   /** The association of an agrément, the commission of a member. */
   owner_id?: number;

@@ -63,7 +63,17 @@ export interface ErrorBody {
     message: string;
     field?: string;
     missing?: string[];
+    /** Every faulty line of an uploaded file (CSV import): nothing was written. */
+    errors?: LineError[];
   };
+}
+
+/** One faulty line of an uploaded file: its number in the file, the column, what is wrong. */
+export interface LineError {
+  line: number;
+  /** The column (CSV header) at fault, or "" when the whole line is. */
+  field: string;
+  message: string;
 }
 
 /** Error codes the front-end reacts to specifically. */

@@ -63,3 +63,20 @@ export function canReadActivityReport(user: Pick<User, "role" | "association_id"
 export function canReadStatistics(user: Pick<User, "role">): boolean {
   return isAnalyst(user) || isInstructor(user) || isSignatory(user);
 }
+
+/** Roles that read the partner network (docs/api/partners.md): professionals of the region, the administrator. */
+export function canReadPartners(user: Pick<User, "role">): boolean {
+  return (
+    isAssociationRole(user) ||
+    isInstructor(user) ||
+    isSignatory(user) ||
+    isCommissionMember(user) ||
+    user.role === "analyst_regional" ||
+    isAdmin(user)
+  );
+}
+
+/** Roles that create, edit, verify, archive, export and import partners (in their own département). */
+export function canManagePartners(user: Pick<User, "role">): boolean {
+  return user.role === "association_admin" || isInstructor(user);
+}

@@ -9,10 +9,16 @@ import type {
   ContactChannel,
   CriterionAnswer,
   DemandeState,
+  ExitActivity,
+  ExitHousing,
+  ExitIncomeSource,
   ExitReason,
+  ExitResidenceTitle,
+  ExploitationSetting,
   FollowupKind,
   ParcoursState,
   SexOrGender,
+  VictimisationForm,
 } from "../api";
 
 export type Labels<K extends string> = Readonly<Record<K, string>>;
@@ -134,6 +140,55 @@ export const EXIT_REASON: Labels<ExitReason> = {
   moved: "Déménagement",
   lost_contact: "Perte de contact",
   deceased: "Décès",
+};
+
+/** Situation at exit (`outcome` of POST /parcours/{id}/exit): the server's labels, « Non renseigné » first. */
+export const EXIT_HOUSING: Labels<ExitHousing> = {
+  unknown: "Non renseigné",
+  own_housing: "Logement autonome",
+  accommodation: "Hébergement (CHRS, résidence sociale…)",
+  family_or_friends: "Chez un proche",
+  no_housing: "Sans solution de logement",
+};
+
+export const EXIT_ACTIVITY: Labels<ExitActivity> = {
+  unknown: "Non renseigné",
+  employment: "Emploi",
+  training: "Formation",
+  job_seeking: "Recherche d'emploi",
+  none: "Sans activité",
+};
+
+export const EXIT_RESIDENCE_TITLE: Labels<ExitResidenceTitle> = {
+  unknown: "Non renseigné",
+  not_concerned: "Non concernée (nationalité française ou UE)",
+  residence_permit: "Carte de séjour",
+  aps: "APS en cours",
+  asylum: "Demande d'asile en cours",
+  none: "Sans titre de séjour",
+};
+
+export const EXIT_INCOME_SOURCE: Labels<ExitIncomeSource> = {
+  unknown: "Non renseigné",
+  employment: "Revenus d'activité",
+  rsa: "RSA",
+  other_benefits: "Autres prestations sociales",
+  none: "Sans ressources",
+};
+
+/** The person's situation (`victimisation` of the person). */
+export const VICTIMISATION_FORM: Labels<VictimisationForm> = {
+  trafficking: "Traite des êtres humains aux fins d'exploitation sexuelle",
+  procuring: "Proxénétisme",
+  prostitution: "Prostitution",
+};
+
+export const EXPLOITATION_SETTING: Labels<ExploitationSetting> = {
+  street: "Rue",
+  indoor: "Appartement, hôtel",
+  online: "Internet, petites annonces",
+  establishment: "Bar, salon de massage",
+  other: "Autre",
 };
 
 export const DEMANDE_STATE: Labels<DemandeState> = {

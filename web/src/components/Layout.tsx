@@ -41,12 +41,14 @@ export function navigationFor(state: ReturnType<typeof useSession>["state"], pat
   const under = (...prefixes: string[]) => prefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const commission = under("/commission", "/commissions", "/seances", "/departements");
   const persons = under("/personnes", "/parcours") && pathname !== "/personnes/nouvelle";
+  const partners = item("Partenaires", "/partenaires", under("/partenaires"));
   if (isAssociationRole(user)) {
     const items = [item("Personnes", "/personnes", persons), item("Nouvelle personne", "/personnes/nouvelle", pathname === "/personnes/nouvelle")];
     if (user.association_id !== null) {
       items.push(item("Agrément", `/associations/${user.association_id}/agrements`, under("/associations")));
     }
     items.push(item("Commission", "/commission", commission));
+    items.push(partners);
     if (canReadActivityReport(user)) items.push(item("Rapport d'activité", "/rapport-activite", under("/rapport-activite")));
     return items;
   }
@@ -57,6 +59,7 @@ export function navigationFor(state: ReturnType<typeof useSession>["state"], pat
         item("Commission", "/commission", commission),
         item("Décisions", "/decisions", under("/decisions")),
         item("Associations et agréments", "/associations", under("/associations")),
+        partners,
         item("Statistiques", "/statistiques", under("/statistiques")),
       ];
     case "signatory":
@@ -65,15 +68,21 @@ export function navigationFor(state: ReturnType<typeof useSession>["state"], pat
         item("Personnes", "/personnes", persons),
         item("Commission", "/commission", commission),
         item("Associations et agréments", "/associations", under("/associations")),
+        partners,
         item("Statistiques", "/statistiques", under("/statistiques")),
       ];
     case "analyst_national":
-    case "analyst_regional":
       return [item("Statistiques", "/statistiques", under("/statistiques"))];
+    case "analyst_regional":
+      return [item("Statistiques", "/statistiques", under("/statistiques")), partners];
     case "commission_member":
-      return [item("Commission", "/commission", commission)];
+      return [item("Commission", "/commission", commission), partners];
     case "admin":
-      return [item("Commissions", "/commission", commission), item("Associations et agréments", "/associations", under("/associations"))];
+      return [
+        item("Commissions", "/commission", commission),
+        item("Associations et agréments", "/associations", under("/associations")),
+        partners,
+      ];
     default:
       return [];
   }
@@ -127,6 +136,7 @@ export function Layout({ children }: { children: ReactNode }) {
         termsLinkProps={{ to: "/mentions-legales" }}
         bottomItems={[
           { text: "Simulateur AFIS", linkProps: { to: "/simulateur-afis" } },
+          { text: "Information pour les personnes concernées (8 langues)", linkProps: { to: "/info" } },
           { text: "Données personnelles", linkProps: { to: "/donnees-personnelles" } },
           headerFooterDisplayItem,
         ]}

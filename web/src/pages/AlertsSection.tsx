@@ -10,7 +10,7 @@ import { useResource } from "../casework/useResource";
 
 const byDueDate = (a: CaseAlert, b: CaseAlert) => a.due_date.localeCompare(b.due_date);
 
-/** Where an alert leads: the parcours, the agrément, the commission or the séance it is about. */
+/** Where an alert leads: the parcours, the agrément, the commission, the séance or the partner it is about. */
 function AlertLink({ alert }: { alert: CaseAlert }) {
   switch (alert.record_type) {
     case "agrement":
@@ -21,6 +21,8 @@ function AlertLink({ alert }: { alert: CaseAlert }) {
       return <Link to={`/commissions/${alert.record_id}`}>Voir la commission</Link>;
     case "seance":
       return <Link to={`/seances/${alert.record_id}`}>Ouvrir la séance du {alert.label}</Link>;
+    case "partner":
+      return <Link to={`/partenaires/${alert.record_id}`}>Ouvrir la fiche du partenaire {alert.label}</Link>;
     default:
       return (
         <Link to={`/parcours/${alert.record_id}`}>

@@ -154,6 +154,10 @@ export function LoginPage() {
           Sans compte, vous pouvez estimer le montant de l'aide financière à l'insertion sociale et professionnelle
           avec le <Link to="/simulateur-afis">simulateur AFIS</Link>.
         </p>
+        <p>
+          <Link to="/info">Information pour les personnes concernées (8 langues)</Link> : le parcours de sortie de la
+          prostitution, les droits, les associations agréées.
+        </p>
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import type { ActionDomain, ActionStatus, ApiError, DocumentAction } from "../..
 import { fieldState } from "../../casework/fields";
 import { ACTION_DOMAIN, ACTION_STATUS, optionsOf } from "../../casework/labels";
 import { DateField } from "../../components/DateField";
+import { PartnerPicker } from "./PartnerPicker";
 
 interface Props {
   index: number;
@@ -60,6 +61,16 @@ export function ActionFields({ index, action, error, onChange, onRemove }: Props
           hintText="Structure ou professionnel·le qui porte l'action"
           {...f("partner")}
           nativeInputProps={{ name: n("partner"), value: action.partner, onChange: (e) => onChange({ partner: e.target.value }) }}
+        />
+      </div>
+      <div className="fr-fieldset__element">
+        <PartnerPicker
+          name={n("partner_id")}
+          domain={action.domain}
+          value={action.partner_id ?? null}
+          currentName={action.partner_name ?? null}
+          errorProps={f("partner_id")}
+          onChange={(partner_id, partner_name) => onChange({ partner_id, partner_name })}
         />
       </div>
       <div className="fr-fieldset__element fr-fieldset__element--inline">

@@ -13,6 +13,7 @@ const EMPTY_ACTION: DocumentAction = {
   domain: "",
   description: "",
   partner: "",
+  partner_id: null,
   planned_start: null,
   planned_end: null,
   status: "planned",
@@ -43,8 +44,9 @@ export function DocumentForm({ parcoursId, initial, onSaved, onCancel }: Props) 
     try {
       await putDocument(parcoursId, {
         commitments: commitments.map(({ text, category }) => ({ text: text.trim(), category: category.trim() })),
-        actions: actions.map(({ key: _key, ...a }) => ({
+        actions: actions.map(({ key: _key, partner_name: _name, ...a }) => ({
           ...a,
+          partner_id: a.partner_id ?? null,
           description: a.description.trim(),
           partner: a.partner.trim(),
           result: a.result.trim(),

@@ -1,3 +1,4 @@
+import { Link } from "react-router";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { ActionStatus, DocumentAction, ParcoursDocument } from "../../api";
 import { formatDate, formatDateTime } from "../../casework/dates";
@@ -15,6 +16,9 @@ function ActionItem({ action }: { action: DocumentAction }) {
     action.planned_start || action.planned_end
       ? `Prévue du ${formatDate(action.planned_start)} au ${formatDate(action.planned_end)}`
       : null;
+  const details = [action.partner ? `Partenaire : ${action.partner}` : null, dates, action.result ? `Résultat : ${action.result}` : null]
+    .filter(Boolean)
+    .join(" — ");
   return (
     <li className="parcours-action">
       <p className="fr-mb-1v">
@@ -23,11 +27,12 @@ function ActionItem({ action }: { action: DocumentAction }) {
           {labelOf(ACTION_STATUS, action.status)}
         </Badge>
       </p>
-      <p className="fr-text--sm fr-mb-0">
-        {[action.partner ? `Partenaire : ${action.partner}` : null, dates, action.result ? `Résultat : ${action.result}` : null]
-          .filter(Boolean)
-          .join(" — ") || "Aucun détail."}
-      </p>
+      {action.partner_id != null && (
+        <p className="fr-text--sm fr-mb-1v">
+          Partenaire du réseau : <Link to={`/partenaires/${action.partner_id}`}>{action.partner_name ?? `partenaire n° ${action.partner_id}`}</Link>
+        </p>
+      )}
+      {(details !== "" || action.partner_id == null) && <p className="fr-text--sm fr-mb-0">{details || "Aucun détail."}</p>}
     </li>
   );
 }

@@ -2,21 +2,45 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { exitParcours, type ApiError, type ExitOutcome, type ExitReason, type Parcours } from "../../api";
+import {
+  exitParcours,
+  type ApiError,
+  type ExitOutcome,
+  type ExitOutcomeView,
+  type ExitReason,
+  type Parcours,
+} from "../../api";
 import { FormError } from "../../components/FormError";
 import { formatDate, todayIso } from "../../casework/dates";
 import { fieldState } from "../../casework/fields";
-import { EXIT_REASON, labelOf, optionsOf } from "../../casework/labels";
+import {
+  EXIT_ACTIVITY,
+  EXIT_HOUSING,
+  EXIT_INCOME_SOURCE,
+  EXIT_REASON,
+  EXIT_RESIDENCE_TITLE,
+  labelOf,
+  optionsOf,
+} from "../../casework/labels";
 import { asApiError } from "../../casework/useResource";
 import { DateField } from "../../components/DateField";
 
-const OUTCOME_FIELDS: [keyof ExitOutcome, string, string][] = [
-  ["housing", "Logement", "Par exemple : logement autonome, hébergement"],
-  ["employment", "Emploi", "Par exemple : CDI, intérim, sans emploi"],
-  ["training", "Formation", "Par exemple : formation qualifiante en cours"],
-  ["residence_title", "Titre de séjour", "Par exemple : carte de séjour temporaire"],
-  ["income_source", "Ressources", "Par exemple : salaire, RSA, AFIS"],
+type OutcomeCode = Exclude<keyof ExitOutcome, "notes">;
+
+/** The four coded fields of the situation at exit, with their French labels (« Non renseigné » first). */
+const OUTCOME_FIELDS: { key: OutcomeCode; label: string; labels: Readonly<Record<string, string>> }[] = [
+  { key: "housing", label: "Logement", labels: EXIT_HOUSING },
+  { key: "activity", label: "Activité", labels: EXIT_ACTIVITY },
+  { key: "residence_title", label: "Droit au séjour", labels: EXIT_RESIDENCE_TITLE },
+  { key: "income_source", label: "Ressources", labels: EXIT_INCOME_SOURCE },
 ];
+
+/** The server's `*_label`, else our own label of the code. */
+function outcomeLabel(outcome: ExitOutcomeView, key: OutcomeCode, labels: Readonly<Record<string, string>>): string {
+  const label = outcome[`${key}_label`];
+  if (label !== undefined && label !== "") return label;
+  return labelOf(labels, outcome[key] ?? "unknown");
+}
 
 /** Reasons after which the notification date and written reasons are expected. */
 const NEEDS_REASONS = new Set<string>(["not_renewed", "ended_early_prefect"]);
@@ -38,13 +62,25 @@ export function ExitSection({ parcours, canEdit, onExited }: Props) {
           Sortie le {formatDate(exit.date)} : {labelOf(EXIT_REASON, exit.reason)}.
         </p>
         {exit.outcome !== null && (
-          <ul>
-            {OUTCOME_FIELDS.filter(([k]) => exit.outcome?.[k]).map(([k, label]) => (
-              <li key={k}>
-                {label} : {exit.outcome?.[k]}
-              </li>
-            ))}
-          </ul>
+          <>
+            <h3 className="fr-h6">Situation à la sortie</h3>
+            <dl className="parcours-dl" id="sortie-situation">
+              {OUTCOME_FIELDS.map(({ key, label, labels }) => (
+                <div key={key} className="parcours-dl__item">
+                  <dt>{label}</dt>
+                  <dd data-code={exit.outcome?.[key] ?? "unknown"}>{outcomeLabel(exit.outcome ?? {}, key, labels)}</dd>
+                </div>
+              ))}
+            </dl>
+            {exit.outcome.notes !== undefined && exit.outcome.notes.trim() !== "" && (
+              <dl className="parcours-dl parcours-dl--wide">
+                <div className="parcours-dl__item">
+                  <dt>Précisions</dt>
+                  <dd className="parcours-prewrap">{exit.outcome.notes}</dd>
+                </div>
+              </dl>
+            )}
+          </>
         )}
       </section>
     );
@@ -70,11 +106,11 @@ function ExitForm(props: { parcoursId: number; onCancel: () => void; onExited: (
   const [reasons, setReasons] = useState("");
   const [notifiedOn, setNotifiedOn] = useState("");
   const [outcome, setOutcome] = useState<ExitOutcome>({
-    housing: "",
-    employment: "",
-    training: "",
-    residence_title: "",
-    income_source: "",
+    housing: "unknown",
+    activity: "unknown",
+    residence_title: "unknown",
+    income_source: "unknown",
+    notes: "",
   });
   const [error, setError] = useState<ApiError | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -90,7 +126,7 @@ function ExitForm(props: { parcoursId: number; onCancel: () => void; onExited: (
         reason,
         ...(reasons.trim() !== "" ? { reasons: reasons.trim() } : {}),
         ...(notifiedOn !== "" ? { notified_on: notifiedOn } : {}),
-        outcome,
+        outcome: { ...outcome, notes: outcome.notes.trim() },
       });
       props.onExited(updated);
     } catch (e) {
@@ -140,20 +176,40 @@ function ExitForm(props: { parcoursId: number; onCancel: () => void; onExited: (
       />
       <fieldset className="fr-fieldset">
         <legend className="fr-fieldset__legend">Situation à la sortie</legend>
-        {OUTCOME_FIELDS.map(([key, label, hint]) => (
+        {OUTCOME_FIELDS.map(({ key, label, labels }) => (
           <div key={key} className="fr-fieldset__element">
-            <Input
+            <Select
               label={label}
-              hintText={hint}
               {...fieldState(error, `outcome.${key}`)}
-              nativeInputProps={{
+              nativeSelectProps={{
                 name: `exit.outcome.${key}`,
                 value: outcome[key],
                 onChange: (e) => setOutcome((o) => ({ ...o, [key]: e.target.value })),
               }}
-            />
+            >
+              {optionsOf(labels).map(([code, text]) => (
+                <option key={code} value={code}>
+                  {text}
+                </option>
+              ))}
+            </Select>
           </div>
         ))}
+        <div className="fr-fieldset__element">
+          <Input
+            label="Précisions"
+            hintText="Facultatif : ce que les listes ne disent pas (par exemple : type de contrat, démarches en cours)"
+            textArea
+            {...fieldState(error, "outcome.notes")}
+            nativeTextAreaProps={{
+              name: "exit.outcome.notes",
+              rows: 3,
+              maxLength: 2000,
+              value: outcome.notes,
+              onChange: (e) => setOutcome((o) => ({ ...o, notes: e.target.value })),
+            }}
+          />
+        </div>
       </fieldset>
       <ul className="fr-btns-group fr-btns-group--inline-md">
         <li>

@@ -11,6 +11,7 @@ import { ADMINISTRATIVE_STATUS, CONTACT_CHANNEL, optionsOf, SEX_OR_GENDER } from
 import { asApiError } from "../../casework/useResource";
 import { ChildrenFieldset } from "./ChildrenFieldset";
 import { IdentityFieldset } from "./IdentityFieldset";
+import { SituationFieldset } from "./SituationFieldset";
 import { checkNationality, EMPTY_PERSON_FORM, toPersonBody, type PersonForm } from "./personForm";
 
 /** What the person page shows once after a creation (the server's notice, if any). */
@@ -118,6 +119,11 @@ export function NewPersonPage() {
               </option>
             ))}
           </Select>
+          <SituationFieldset
+            value={form.situation}
+            error={error}
+            onChange={(patch) => setForm((f) => ({ ...f, situation: { ...f.situation, ...patch } }))}
+          />
           <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
             <li>
               <Button type="submit" disabled={submitting}>

@@ -13,6 +13,7 @@ import { IdentityBlock, PersonFacts } from "./IdentityBlock";
 import type { PersonCreatedState } from "./NewPersonPage";
 import { PersonParcoursSection } from "./PersonParcoursSection";
 import { ReferralsSection } from "./ReferralsSection";
+import { SituationSection } from "./SituationSection";
 
 function createdState(state: unknown): PersonCreatedState | null {
   return typeof state === "object" && state !== null && (state as { created?: unknown }).created === true
@@ -56,6 +57,7 @@ export function PersonPage({ user }: { user: User }) {
       )}
       <PersonFacts person={p} />
       <IdentityBlock person={p} />
+      <SituationSection person={p} canEdit={canEdit} onSaved={person.replace} />
       <ReferralsSection personId={p.id} referrals={p.referrals} canEdit={canEdit} onAdded={person.reload} />
       <AssessmentsSection
         personId={p.id}

@@ -1,5 +1,13 @@
 // Form state of the new-person screen and its conversion to the API body.
-import type { AdministrativeStatus, ContactChannel, PersonCreate, SexOrGender } from "../../api";
+import type {
+  AdministrativeStatus,
+  ContactChannel,
+  ExploitationSetting,
+  PersonCreate,
+  SexOrGender,
+  Victimisation,
+  VictimisationForm,
+} from "../../api";
 import { ALPHA3_PATTERN, OTHER_NATIONALITY } from "../../casework/nationalities";
 import { splitList } from "../../casework/fields";
 
@@ -25,7 +33,19 @@ export interface PersonForm {
   children: { key: number; birth_date: string }[];
   administrative_status: AdministrativeStatus | "";
   contact_channel: ContactChannel | "";
+  situation: SituationForm;
 }
+
+/** The person's situation (`victimisation`): every field optional; a complaint is never required. */
+export interface SituationForm {
+  forms: VictimisationForm[];
+  exploitation: ExploitationSetting | "";
+  complaint_filed: "yes" | "no" | "unknown";
+  /** "AAAA-MM-JJ", "" or the text as typed; sent only with complaint_filed "yes". */
+  complaint_date: string;
+}
+
+export const EMPTY_SITUATION: SituationForm = { forms: [], exploitation: "", complaint_filed: "unknown", complaint_date: "" };
 
 export const EMPTY_PERSON_FORM: PersonForm = {
   identity: {
@@ -43,6 +63,7 @@ export const EMPTY_PERSON_FORM: PersonForm = {
   children: [],
   administrative_status: "",
   contact_channel: "",
+  situation: EMPTY_SITUATION,
 };
 
 export function nationalityCode(form: IdentityForm): string {
@@ -78,5 +99,30 @@ export function toPersonBody(form: PersonForm): PersonCreate {
     children: form.children.filter((c) => c.birth_date !== "").map((c) => ({ birth_date: c.birth_date })),
     administrative_status: form.administrative_status,
     ...(form.contact_channel !== "" ? { contact_channel: form.contact_channel } : {}),
+    victimisation: toVictimisation(form.situation),
+  };
+}
+
+/** The API's `victimisation`, or null when nothing is filled in. */
+export function toVictimisation(form: SituationForm): Victimisation | null {
+  const complaint = form.complaint_filed === "yes" ? true : form.complaint_filed === "no" ? false : null;
+  const date = complaint === true ? form.complaint_date.trim() : "";
+  if (form.forms.length === 0 && form.exploitation === "" && complaint === null) return null;
+  return {
+    forms: form.forms,
+    exploitation: form.exploitation === "" ? null : form.exploitation,
+    complaint_filed: complaint,
+    complaint_date: date === "" ? null : date,
+  };
+}
+
+/** The form filled with what the server returned (null or absent: empty). */
+export function situationFromPerson(v: Victimisation | null | undefined): SituationForm {
+  if (v === null || v === undefined) return EMPTY_SITUATION;
+  return {
+    forms: v.forms ?? [],
+    exploitation: v.exploitation ?? "",
+    complaint_filed: v.complaint_filed === true ? "yes" : v.complaint_filed === false ? "no" : "unknown",
+    complaint_date: v.complaint_date ?? "",
   };
 }
