@@ -46,6 +46,29 @@ void Audit(UnitOfWork& uow,
     AppendAudit(uow, ports.crypto, {who.user.id, action, "partner", std::to_string(id)}, meta, now);
 }
 
+// One partner's page: the record and how many parcours link to it.
+Json PageJson(UnitOfWork& uow, const PartnerRecord& p, domain::Instant now) {
+    Json out = PartnerJson(uow, p, TodayOf(now));
+    out["action_count"] = uow.Partners().CountParcoursLinkedTo(p.id);
+    return out;
+}
+
+// Saves an edited or verified partner as verified today by the caller, with its audit row.
+Json SaveVerified(Ports& ports,
+                  UnitOfWork& uow,
+                  const Principal& who,
+                  PartnerRecord& p,
+                  const std::string& action,
+                  const RequestMeta& meta,
+                  domain::Instant now) {
+    MarkVerified(p, who, now);
+    uow.Partners().UpdatePartner(p);
+    Audit(uow, ports, who, action, p.id, meta, now);
+    Json out = PageJson(uow, p, now);
+    uow.Commit();
+    return out;
+}
+
 }  // namespace
 
 domain::Result<Json> ListPartners(Ports& ports,
@@ -93,10 +116,7 @@ domain::Result<Json> GetPartner(Ports& ports,
                                 domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
         auto uow = ports.storage.Begin();
-        PartnerRecord p = LoadPartner(*uow, who, id);
-        Json out = PartnerJson(*uow, p, TodayOf(now));
-        out["action_count"] = uow->Partners().CountParcoursLinkedTo(p.id);
-        return out;
+        return PageJson(*uow, LoadPartner(*uow, who, id), now);
     });
 }
 
@@ -117,8 +137,7 @@ domain::Result<Json> CreatePartner(Ports& ports,
         MarkVerified(p, who, now);
         p.id = uow->Partners().InsertPartner(p);
         Audit(*uow, ports, who, "partner.create", p.id, meta, now);
-        Json out = PartnerJson(*uow, p, TodayOf(now));
-        out["action_count"] = 0;
+        Json out = PageJson(*uow, p, now);
         uow->Commit();
         return out;
     });
@@ -136,13 +155,7 @@ domain::Result<Json> UpdatePartner(Ports& ports,
         RequireManage(who, p.departement);
         ApplyPartnerInput(*uow, input, p);
         RequireManage(who, p.departement);  // the new home département too
-        MarkVerified(p, who, now);
-        uow->Partners().UpdatePartner(p);
-        Audit(*uow, ports, who, "partner.update", p.id, meta, now);
-        Json out = PartnerJson(*uow, p, TodayOf(now));
-        out["action_count"] = uow->Partners().CountParcoursLinkedTo(p.id);
-        uow->Commit();
-        return out;
+        return SaveVerified(ports, *uow, who, p, "partner.update", meta, now);
     });
 }
 
@@ -155,13 +168,7 @@ domain::Result<Json> VerifyPartner(Ports& ports,
         auto uow = ports.storage.Begin();
         PartnerRecord p = LoadPartner(*uow, who, id);
         RequireManage(who, p.departement);
-        MarkVerified(p, who, now);
-        uow->Partners().UpdatePartner(p);
-        Audit(*uow, ports, who, "partner.verify", p.id, meta, now);
-        Json out = PartnerJson(*uow, p, TodayOf(now));
-        out["action_count"] = uow->Partners().CountParcoursLinkedTo(p.id);
-        uow->Commit();
-        return out;
+        return SaveVerified(ports, *uow, who, p, "partner.verify", meta, now);
     });
 }
 
