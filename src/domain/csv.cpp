@@ -10,6 +10,24 @@ std::string CsvField(std::string_view text, char separator) {
     return out + "\"";
 }
 
+namespace {
+bool StartsLikeAFormula(std::string_view text) {
+    return !text.empty() &&
+           std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+}
+}  // namespace
+
+std::string SpreadsheetSafe(std::string_view text) {
+    return StartsLikeAFormula(text) ? "'" + std::string(text) : std::string(text);
+}
+
+std::string SpreadsheetText(std::string_view cell) {
+    if (cell.size() > 1 && cell.front() == '\'' && StartsLikeAFormula(cell.substr(1))) {
+        cell.remove_prefix(1);
+    }
+    return std::string(cell);
+}
+
 CsvTable ParseCsv(std::string_view text, char separator) {
     CsvTable table;
     if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) text.remove_prefix(kUtf8Bom.size());

@@ -31,6 +31,16 @@ TEST(Csv, EmptyFieldsAndATrailingSeparatorAreKept) {
     EXPECT_EQ(t.records[0].fields, (std::vector<std::string>{"a", "", "c", ""}));
 }
 
+TEST(Csv, CellsThatASpreadsheetWouldRunAsFormulasAreKeptAsText) {
+    EXPECT_EQ(SpreadsheetSafe("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+    EXPECT_EQ(SpreadsheetSafe("+33 5 56"), "'+33 5 56");
+    EXPECT_EQ(SpreadsheetSafe("@cmd"), "'@cmd");
+    EXPECT_EQ(SpreadsheetSafe("CHRS"), "CHRS");
+    EXPECT_EQ(SpreadsheetText("'=HYPERLINK(1)"), "=HYPERLINK(1)");
+    EXPECT_EQ(SpreadsheetText("'apostrophe"), "'apostrophe");  // not a formula: kept as typed
+    EXPECT_EQ(SpreadsheetText(SpreadsheetSafe("-5 rue")), "-5 rue");
+}
+
 TEST(Csv, AnUnterminatedOrStrayQuoteIsAnErrorWithItsLine) {
     CsvTable open = ParseCsv("a;b\n\"never closed;c\n");
     ASSERT_TRUE(open.error);

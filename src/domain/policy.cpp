@@ -111,7 +111,6 @@ constexpr std::array kRules = {
     PolicyRule{kPrefectureInstructor, kReadPartner, kOwnRegion},
     PolicyRule{kCommissionMember, kReadPartner, kOwnRegion},
     PolicyRule{kSignatory, kReadPartner, kOwnRegion},
-    PolicyRule{kAnalystRegional, kReadPartner, kOwnRegion},
     PolicyRule{kAdmin, kReadPartner, kInstance},
     PolicyRule{kAssociationAdmin, kManagePartner, kOwnDepartement},
     PolicyRule{kPrefectureInstructor, kManagePartner, kOwnDepartement},

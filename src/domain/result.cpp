@@ -34,6 +34,8 @@ const char* ErrorCodeName(ErrorCode code) {
             return "unsupported_media_type";
         case ErrorCode::kInternal:
             return "internal_error";
+        case ErrorCode::kUnavailable:
+            return "unavailable";
         case ErrorCode::kTransitionNotAllowed:
             return "transition_not_allowed";
         case ErrorCode::kAvisMissing:

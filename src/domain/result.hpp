@@ -24,6 +24,7 @@ enum class ErrorCode {
     kPayloadTooLarge,
     kUnsupportedMediaType,
     kInternal,
+    kUnavailable,  // the database cannot take the request now (busy, full disk): try again
     kTransitionNotAllowed,
     kAvisMissing,
     kMaxDurationReached,

@@ -416,8 +416,10 @@ std::vector<IndicatorResult> ComputeIndicators(const StatsFacts& f, const StatsW
         if (In(p.exit_date, w)) {
             Count(exits, dept, p.exit_reason);
             for (auto& [result, key] : exit_outcomes) {
+                // A code of the list, else (free text of older exits, nothing) "unknown".
                 auto it = p.exit_outcome.find(key);
-                Count(*result, dept, it == p.exit_outcome.end() ? "unknown" : it->second);
+                bool listed = it != p.exit_outcome.end() && result->keys.count(it->second);
+                Count(*result, dept, listed ? it->second : "unknown");
             }
         }
         if (p.afis_granted && In(p.afis_granted_on, w)) {

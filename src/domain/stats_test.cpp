@@ -81,6 +81,8 @@ TEST(Stats, FlowsCountWithinThePeriodAndStocksOnTheDate) {
     f.parcours.push_back(parcours("33", "2026-01-01", std::nullopt));  // in progress on 31/03
     f.parcours.push_back(parcours("33", "2025-12-31", std::nullopt));  // entered before
     f.parcours.push_back(parcours("13", "2026-02-01", "2026-03-01"));  // exited before 31/03
+    f.parcours.back().exit_outcome = {{"housing", "logement social"},  // free text of older exits
+                                      {"activity", "training"}};
     f.parcours.push_back(parcours("13", "2016-12-01", "2017-01-15"));  // before 2017
     f.parcours[0].afis_granted = true;
     f.parcours[0].afis_granted_on = D("2026-02-05");
@@ -107,6 +109,10 @@ TEST(Stats, FlowsCountWithinThePeriodAndStocksOnTheDate) {
     EXPECT_EQ(Total(Find(all, "parcours_in_progress")), 2);
     EXPECT_EQ(Total(Find(all, "entries")), 2);  // 2026-01-01 and 2026-02-01
     EXPECT_EQ(Total(Find(all, "exits")), 1);
+    // Every exit is in each outcome breakdown: a code of the list, else "unknown".
+    EXPECT_EQ(Find(all, "exits_by_housing").counts.at("13").at("unknown"), 1);
+    EXPECT_EQ(Find(all, "exits_by_activity").counts.at("13").at("training"), 1);
+    EXPECT_EQ(Find(all, "exits_by_income").counts.at("13").at("unknown"), 1);
     EXPECT_EQ(Total(Find(all, "entered_since_2017")), 3);
     EXPECT_EQ(Total(Find(all, "persons_by_age"), "25-34"), 2);
     EXPECT_EQ(Total(Find(all, "persons_by_nationality"), "non_eu"), 2);

@@ -79,6 +79,8 @@ int StatusOf(ErrorCode code) {
             return 415;
         case ErrorCode::kInternal:
             return 500;
+        case ErrorCode::kUnavailable:
+            return 503;
     }
     return 500;
 }

@@ -23,6 +23,7 @@ const std::vector<Route>& RouteTable() {
         {"POST", "/api/v1/persons", kAuthenticated, handlers::CreatePerson},
         {"GET", "/api/v1/persons", kAuthenticated, handlers::ListPersons},
         {"GET", R"(/api/v1/persons/(\d+))", kAuthenticated, handlers::GetPerson},
+        {"GET", R"(/api/v1/persons/(\d+)/export)", kAuthenticated, handlers::ExportPerson},
         {"PATCH", R"(/api/v1/persons/(\d+))", kAuthenticated, handlers::UpdatePerson},
         {"POST", R"(/api/v1/persons/(\d+)/referrals)", kAuthenticated, handlers::AddReferral},
         {"POST", R"(/api/v1/persons/(\d+)/assessments)", kAuthenticated,

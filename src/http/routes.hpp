@@ -42,6 +42,7 @@ void GetAssociation(RequestContext& ctx);
 void CreatePerson(RequestContext& ctx);
 void ListPersons(RequestContext& ctx);
 void GetPerson(RequestContext& ctx);
+void ExportPerson(RequestContext& ctx);
 void UpdatePerson(RequestContext& ctx);
 void AddReferral(RequestContext& ctx);
 void CreateAssessment(RequestContext& ctx);

@@ -246,6 +246,13 @@ void Server::Dispatch(const Route& route, const httplib::Request& req, httplib::
         route.handler(ctx);
     } catch (const InputError& e) {
         WriteError(ctx, e.error);
+    } catch (const usecases::StorageBusy&) {
+        spdlog::warn("request refused, database busy rid={} route={}", ctx.meta.request_id,
+                     route.pattern);
+        res.set_header("Retry-After", "2");
+        WriteError(ctx, Fail(ErrorCode::kUnavailable,
+                             "Le service est très sollicité : réessayez dans quelques secondes "
+                             "(rien n'a été enregistré)."));
     } catch (const std::exception&) {
         spdlog::error("request failed rid={} route={}", ctx.meta.request_id, route.pattern);
         WriteError(ctx, Fail(ErrorCode::kInternal,

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "usecases/ports.hpp"
+
 namespace parcours::storage {
 
 namespace {
@@ -172,7 +174,7 @@ Transaction::Transaction(Database& db) : lease_(db), engine_(db.engine()) {
     if (engine_ == Engine::kSqlite) {
         writer_ = std::unique_lock(db.sqlite_writer(), std::defer_lock);
         if (!writer_.try_lock_for(std::chrono::seconds(10))) {
-            throw std::runtime_error("database busy: no write turn within 10 s");
+            throw usecases::StorageBusy("database busy: no write turn within 10 s");
         }
     }
     // SQLite: take the write lock up front so that two writers never deadlock on an upgrade.

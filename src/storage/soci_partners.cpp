@@ -81,6 +81,15 @@ void SociUnitOfWork::SetParcoursPartnerLinks(long long parcours_id,
     }
 }
 
+std::vector<long long> SociUnitOfWork::ListParcoursPartnerLinks(long long parcours_id) {
+    std::vector<long long> ids;
+    soci::rowset<long long> rows =
+        (sql().prepare << "SELECT partner_id FROM parcours_partner_links WHERE parcours_id = :p",
+         soci::use(parcours_id));
+    for (long long id : rows) ids.push_back(id);
+    return ids;
+}
+
 long long SociUnitOfWork::CountParcoursLinkedTo(long long partner_id) {
     long long n = 0;
     sql() << "SELECT COUNT(*) FROM parcours_partner_links WHERE partner_id = :p", soci::into(n),

@@ -180,6 +180,7 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
     std::vector<usecases::PartnerRecord> ListPartners(const usecases::PartnerFilter& f) override;
     void SetParcoursPartnerLinks(long long parcours_id,
                                  const std::vector<long long>& partner_ids) override;
+    std::vector<long long> ListParcoursPartnerLinks(long long parcours_id) override;
     long long CountParcoursLinkedTo(long long partner_id) override;
 
     std::vector<usecases::UserRecord> QueryUsers(const std::string& where,

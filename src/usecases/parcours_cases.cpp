@@ -129,12 +129,13 @@ domain::Result<Json> PutDocument(Ports& ports,
                                        "Ce parcours est clos : le document ne peut plus changer.")};
         }
         std::vector<long long> partners;
+        const auto already_linked = uow->Partners().ListParcoursPartnerLinks(p.id);
         for (std::size_t i = 0; i < content["actions"].size(); ++i) {
             Json& action = content["actions"][i];
             if (action["partner_id"].is_null()) continue;
             long long id = action["partner_id"].get<long long>();
-            action["partner_name"] =
-                LinkablePartnerName(*uow, who, id, "actions[" + std::to_string(i) + "].partner_id");
+            action["partner_name"] = LinkablePartnerName(
+                *uow, who, id, "actions[" + std::to_string(i) + "].partner_id", already_linked);
             if (std::find(partners.begin(), partners.end(), id) == partners.end())
                 partners.push_back(id);
         }

@@ -43,7 +43,6 @@ constexpr Column kColumns[] = {
     {"public", "public"},
     {"verifie_le", "last_verified_on"},
 };
-constexpr const char* kRequiredColumns[] = {"nom", "type", "domaines", "ville", "langues"};
 
 std::string ColumnOfField(const std::string& field) {
     std::string base = field.substr(0, field.find('['));
@@ -98,7 +97,7 @@ Json Decimal(const std::string& text, const std::string& column) {
 Json InputOf(const std::map<std::string, std::string>& cells, std::optional<long long>& id) {
     auto cell = [&](const char* name) {
         auto it = cells.find(name);
-        return it == cells.end() ? std::string() : it->second;
+        return it == cells.end() ? std::string() : domain::SpreadsheetText(it->second);
     };
     id.reset();
     if (!cell("id").empty()) {
@@ -154,23 +153,23 @@ domain::Result<std::string> ExportPartnersCsv(Ports& ports,
         out += "\r\n";
         for (const auto& p : uow->Partners().ListPartners(filter)) {
             const std::vector<std::string> cells = {std::to_string(p.id),
-                                                    p.name,
+                                                    domain::SpreadsheetSafe(p.name),
                                                     p.kind,
                                                     Joined(domain::SplitCodeList(p.domains)),
                                                     p.departement,
                                                     Joined(domain::SplitCodeList(p.departements)),
-                                                    p.street,
-                                                    p.postcode,
-                                                    p.city,
+                                                    domain::SpreadsheetSafe(p.street),
+                                                    domain::SpreadsheetSafe(p.postcode),
+                                                    domain::SpreadsheetSafe(p.city),
                                                     DecimalComma(p.latitude),
                                                     DecimalComma(p.longitude),
-                                                    p.phone,
-                                                    p.email,
-                                                    p.opening_hours,
+                                                    domain::SpreadsheetSafe(p.phone),
+                                                    domain::SpreadsheetSafe(p.email),
+                                                    domain::SpreadsheetSafe(p.opening_hours),
                                                     Joined(domain::SplitCodeList(p.languages)),
                                                     p.accepts_minors ? "oui" : "non",
                                                     p.accepts_men_trans ? "oui" : "non",
-                                                    p.notes,
+                                                    domain::SpreadsheetSafe(p.notes),
                                                     p.is_public ? "oui" : "non",
                                                     p.last_verified_on.value_or("")};
             for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -204,12 +203,15 @@ domain::Result<Json> ImportPartnersCsv(Ports& ports,
         }
         if (table.records.empty()) Reject("csv", "Le fichier est vide.");
         const auto& header = table.records.front().fields;
-        for (const char* required : kRequiredColumns) {
-            if (std::find(header.begin(), header.end(), required) == header.end()) {
-                Reject("csv", std::string("Colonne « ") + required +
-                                  " » absente de la première ligne (l'en-tête de l'export).");
+        // Every column of the export: a column left out would erase what it holds.
+        for (const auto& column : kColumns) {
+            if (std::string_view(column.csv) == "verifie_le") continue;  // set by the import
+            if (std::find(header.begin(), header.end(), column.csv) == header.end()) {
+                Reject("csv", std::string("Colonne « ") + column.csv +
+                                  " » absente de la première ligne : partez du fichier exporté.");
             }
         }
+        std::map<long long, int> line_of_id;
         auto uow = ports.storage.Begin();
         std::vector<std::pair<bool, PartnerRecord>> writes;  // (is new, record)
         for (std::size_t r = 1; r < table.records.size(); ++r) {
@@ -223,6 +225,11 @@ domain::Result<Json> ImportPartnersCsv(Ports& ports,
                 Json input = InputOf(cells, id);
                 PartnerRecord p;
                 if (id) {
+                    auto [seen, fresh] = line_of_id.emplace(*id, record.line);
+                    if (!fresh) {
+                        Reject("id", "Ce partenaire figure déjà à la ligne " +
+                                         std::to_string(seen->second) + ".");
+                    }
                     auto existing = uow->Partners().FindPartner(*id);
                     if (!existing || !ReaderOf(*uow, who).Sees(*existing)) {
                         Reject("id", "Aucun partenaire visible n'a cet identifiant.");

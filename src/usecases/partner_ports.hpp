@@ -53,6 +53,7 @@ class PartnerRepository {
     // The partners linked from the latest document of a parcours (replaced at each version).
     virtual void SetParcoursPartnerLinks(long long parcours_id,
                                          const std::vector<long long>& partner_ids) = 0;
+    virtual std::vector<long long> ListParcoursPartnerLinks(long long parcours_id) = 0;
     virtual long long CountParcoursLinkedTo(long long partner_id) = 0;
 };
 

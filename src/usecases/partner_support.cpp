@@ -128,6 +128,11 @@ void ApplyPartnerInput(UnitOfWork& uow, const Json& input, PartnerRecord& p) {
     if (input.contains("address") && !input["address"].is_null()) {
         if (!input["address"].is_object()) Reject("address", "Objet attendu.");
         address = input["address"];
+        for (const auto& [key, value] : address.items()) {
+            if (key != "street" && key != "postcode" && key != "city") {
+                Reject("address." + key, "Champ inconnu.");
+            }
+        }
     }
     p.street = TextField(address, "street", "address.street", false, 300);
     p.postcode = TextField(address, "postcode", "address.postcode", false, 10);
@@ -202,9 +207,12 @@ Json PartnerJson(UnitOfWork& uow, const PartnerRecord& p, domain::Date today) {
 std::string LinkablePartnerName(UnitOfWork& uow,
                                 const Principal& who,
                                 long long id,
-                                const std::string& field) {
+                                const std::string& field,
+                                const std::vector<long long>& already_linked) {
     auto p = uow.Partners().FindPartner(id);
-    if (!p || p->archived_on || !ReaderOf(uow, who).Sees(*p)) {
+    bool kept =
+        p && std::find(already_linked.begin(), already_linked.end(), id) != already_linked.end();
+    if (!kept && (!p || p->archived_on || !ReaderOf(uow, who).Sees(*p))) {
         Reject(field, "Ce partenaire n'existe pas ou n'est plus actif dans votre région.");
     }
     return p->name;

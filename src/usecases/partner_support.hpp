@@ -32,12 +32,13 @@ void ApplyPartnerInput(UnitOfWork& uow, const nlohmann::json& input, PartnerReco
 
 nlohmann::json PartnerJson(UnitOfWork& uow, const PartnerRecord& p, domain::Date today);
 
-// The name of a partner a parcours action may link to (visible to the caller, not archived);
-// otherwise rejects `field`.
+// The name of a partner a parcours action may link to: one the document links to already (even
+// archived since), or a new one visible to the caller and not archived; otherwise rejects `field`.
 std::string LinkablePartnerName(UnitOfWork& uow,
                                 const Principal& who,
                                 long long id,
-                                const std::string& field);
+                                const std::string& field,
+                                const std::vector<long long>& already_linked);
 
 // Marks the partner verified today by the caller.
 void MarkVerified(PartnerRecord& p, const Principal& who, domain::Instant now);

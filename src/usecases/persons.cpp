@@ -274,6 +274,33 @@ domain::Result<Json> ListPersons(Ports& ports,
     });
 }
 
+Json PersonJson(
+    Ports& ports, UnitOfWork& uow, const PersonRecord& p, bool with_identity, domain::Date today) {
+    Json out = Summary(ports, uow, p, today);
+    out["departement"] = p.departement;
+    out["contact_channel"] = p.contact_channel;
+    if (with_identity) {
+        out["identity"] = Open(ports.crypto, p.identity_enc);
+        Json protected_part = Open(ports.crypto, p.protected_enc);
+        out["children"] = protected_part["children"];
+        out["administrative_status"] = protected_part["administrative_status"];
+        out["victimisation"] = protected_part.value("victimisation", Json(nullptr));
+    }
+    out["referrals"] = Json::array();
+    for (const auto& r : uow.Cases().ListReferrals(p.id))
+        out["referrals"].push_back(ReferralJson(ports, r));
+    out["assessments"] = Json::array();
+    for (const auto& a : uow.Cases().ListAssessments(p.id)) {
+        out["assessments"].push_back(AssessmentJson(ports, a));
+    }
+    out["parcours"] = Json::array();
+    for (const auto& pc : uow.Cases().ListParcoursOfPerson(p.id)) {
+        out["parcours"].push_back(
+            {{"id", pc.id}, {"state", pc.state}, {"state_label", StatusLabel(pc.state)}});
+    }
+    return out;
+}
+
 domain::Result<Json> GetPerson(Ports& ports,
                                const Principal& who,
                                long long id,
@@ -282,30 +309,9 @@ domain::Result<Json> GetPerson(Ports& ports,
     return Guard([&]() -> domain::Result<Json> {
         auto uow = ports.storage.Begin();
         PersonRecord p = LoadPerson(*uow, who, id, Action::kReadPerson);
-        Json out = Summary(ports, *uow, p, TodayOf(now));
-        out["departement"] = p.departement;
-        out["contact_channel"] = p.contact_channel;
         bool identity =
             domain::IsAllowed(who.Subject(), Action::kReadPersonIdentity, TargetOfPerson(p));
-        if (identity) {
-            out["identity"] = Open(ports.crypto, p.identity_enc);
-            Json protected_part = Open(ports.crypto, p.protected_enc);
-            out["children"] = protected_part["children"];
-            out["administrative_status"] = protected_part["administrative_status"];
-            out["victimisation"] = protected_part.value("victimisation", Json(nullptr));
-        }
-        out["referrals"] = Json::array();
-        for (const auto& r : uow->Cases().ListReferrals(p.id))
-            out["referrals"].push_back(ReferralJson(ports, r));
-        out["assessments"] = Json::array();
-        for (const auto& a : uow->Cases().ListAssessments(p.id)) {
-            out["assessments"].push_back(AssessmentJson(ports, a));
-        }
-        out["parcours"] = Json::array();
-        for (const auto& pc : uow->Cases().ListParcoursOfPerson(p.id)) {
-            out["parcours"].push_back(
-                {{"id", pc.id}, {"state", pc.state}, {"state_label", StatusLabel(pc.state)}});
-        }
+        Json out = PersonJson(ports, *uow, p, identity, TodayOf(now));
         AppendAudit(*uow, ports.crypto,
                     {who.user.id, identity ? "person.read_identity" : "person.read", "person",
                      std::to_string(p.id)},

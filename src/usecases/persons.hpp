@@ -32,6 +32,13 @@ domain::Result<Json> ListPersons(Ports& ports,
                                  domain::Instant now);
 domain::Result<Json> GetPerson(
     Ports& ports, const Principal& who, long long id, const RequestMeta& meta, domain::Instant now);
+// A person's whole file for a subject-access request (GDPR art. 15): the person, and for each
+// parcours its history, every document version, follow-ups, demandes and rights. Audited.
+domain::Result<Json> ExportPerson(
+    Ports& ports, const Principal& who, long long id, const RequestMeta& meta, domain::Instant now);
+// The person as GET /persons/{id} shows it; the identity only when `with_identity`.
+Json PersonJson(
+    Ports& ports, UnitOfWork& uow, const PersonRecord& p, bool with_identity, domain::Date today);
 domain::Result<Json> UpdatePerson(Ports& ports,
                                   const Principal& who,
                                   long long id,

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -171,6 +172,12 @@ class StatsRepository {
   public:
     virtual ~StatsRepository() = default;
     virtual std::vector<TextRow> StatsRows(StatsSource source) = 0;
+};
+
+// Thrown by a storage that cannot start a transaction in time (SQLite's single writer busy for
+// seconds): the request may be tried again; nothing was written.
+struct StorageBusy : std::runtime_error {
+    using std::runtime_error::runtime_error;
 };
 
 class UnitOfWork {

@@ -314,33 +314,37 @@ domain::Result<Json> GetRights(Ports& ports,
     return Guard([&]() -> domain::Result<Json> {
         auto uow = ports.storage.Begin();
         ParcoursRecord p = LoadParcours(*uow, who, parcours_id, Action::kReadPerson);
-        Json out = {{"afis", Json::array()},
-                    {"aps", Json::array()},
-                    {"housing", Json::array()},
-                    {"other_rights", Json::array()}};
-        for (const auto& r : uow->Cases().ListRights(p.id)) {
-            std::string key = r.kind == "other" ? "other_rights" : r.kind;
-            out[key].push_back(WithId(r, Open(ports.crypto, r.content_enc)));
-        }
-        std::optional<domain::Date> early_end;
-        if (p.exit_reason == std::optional<std::string>("ended_early_prefect") && p.exit_date) {
-            early_end = domain::ParseIsoDate(*p.exit_date);
-        }
-        auto entitlement = domain::AfisEntitlementOf(PeriodsOf(*uow, p.id), early_end);
-        out["afis_entitlement"] = {
-            {"until",
-             entitlement.until ? Json(domain::FormatIsoDate(*entitlement.until)) : Json(nullptr)},
-            {"stopped_from",
-             entitlement.stopped_from ? Json(*entitlement.stopped_from) : Json(nullptr)},
-            {"note",
-             entitlement.stopped_from
-                 ? "L'AFIS cesse d'être versée à compter du mois suivant la décision du préfet."
-                 : "L'AFIS est due pour la durée des périodes autorisées."}};
+        Json out = RightsJson(ports, *uow, p);
         AppendAudit(*uow, ports.crypto,
                     {who.user.id, "rights.read", "parcours", std::to_string(p.id)}, meta, now);
         uow->Commit();
         return out;
     });
+}
+
+Json RightsJson(Ports& ports, UnitOfWork& uow, const ParcoursRecord& p) {
+    Json out = {{"afis", Json::array()},
+                {"aps", Json::array()},
+                {"housing", Json::array()},
+                {"other_rights", Json::array()}};
+    for (const auto& r : uow.Cases().ListRights(p.id)) {
+        std::string key = r.kind == "other" ? "other_rights" : r.kind;
+        out[key].push_back(WithId(r, Open(ports.crypto, r.content_enc)));
+    }
+    std::optional<domain::Date> early_end;
+    if (p.exit_reason == std::optional<std::string>("ended_early_prefect") && p.exit_date) {
+        early_end = domain::ParseIsoDate(*p.exit_date);
+    }
+    auto entitlement = domain::AfisEntitlementOf(PeriodsOf(uow, p.id), early_end);
+    out["afis_entitlement"] = {
+        {"until",
+         entitlement.until ? Json(domain::FormatIsoDate(*entitlement.until)) : Json(nullptr)},
+        {"stopped_from",
+         entitlement.stopped_from ? Json(*entitlement.stopped_from) : Json(nullptr)},
+        {"note", entitlement.stopped_from
+                     ? "L'AFIS cesse d'être versée à compter du mois suivant la décision du préfet."
+                     : "L'AFIS est due pour la durée des périodes autorisées."}};
+    return out;
 }
 
 }  // namespace parcours::usecases

@@ -39,6 +39,8 @@ domain::Result<Json> RecordOtherRight(Ports& ports,
                                       const Json& input,
                                       const RequestMeta& meta,
                                       domain::Instant now);
+// The rights of a parcours as GET /parcours/{id}/rights shows them.
+Json RightsJson(Ports& ports, UnitOfWork& uow, const ParcoursRecord& p);
 domain::Result<Json> GetRights(Ports& ports,
                                const Principal& who,
                                long long parcours_id,

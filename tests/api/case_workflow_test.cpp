@@ -271,6 +271,45 @@ TEST_F(CaseWorkflowTest, TheSituationIsOptionalEncryptedAndAComplaintIsNeverRequ
     EXPECT_EQ(cleared.body["victimisation"], nullptr);
 }
 
+TEST_F(CaseWorkflowTest, ASubjectAccessRequestGetsTheWholeFileAndIsAudited) {
+    Reply created = Call("POST", "/api/v1/persons", worker_, PersonBody("Export"));
+    ASSERT_EQ(created.status, 201);
+    std::string id = std::to_string(created.body["id"].get<long long>());
+    Reply opened = Call("POST", "/api/v1/parcours", worker_, {{"person_id", created.body["id"]}});
+    std::string pc = "/api/v1/parcours/" + std::to_string(opened.body["id"].get<long long>());
+    for (const char* text : {"première version", "seconde version"}) {
+        ASSERT_EQ(Call("PUT", pc + "/document", worker_,
+                       {{"commitments", {{{"text", text}}}},
+                        {"actions", {{{"domain", "health"}, {"description", "Bilan"}}}}})
+                      .status,
+                  201);
+    }
+    ASSERT_EQ(Call("POST", pc + "/followups", worker_,
+                   {{"date", "2026-11-20"}, {"kind", "interview"}, {"text", "Entretien confiant"}})
+                  .status,
+              201);
+    Reply file = Call("GET", "/api/v1/persons/" + id + "/export", worker_);
+    ASSERT_EQ(file.status, 200) << file.raw;
+    EXPECT_NE(file.headers.find("Content-Disposition")->second.find("attachment"),
+              std::string::npos);
+    EXPECT_EQ(file.body["person"]["identity"]["last_name"], "Export");
+    ASSERT_EQ(file.body["parcours"].size(), 1u);
+    const Json& one = file.body["parcours"][0];
+    EXPECT_EQ(one["documents"].size(), 2u);  // every version, not only the latest
+    EXPECT_EQ(one["documents"][0]["commitments"][0]["text"], "première version");
+    EXPECT_EQ(one["followups"][0]["text"], "Entretien confiant");
+    EXPECT_TRUE(one["rights"].contains("afis"));
+    // Another association: as if it did not exist.
+    EXPECT_EQ(Call("GET", "/api/v1/persons/" + id + "/export", worker_b_).status, 404);
+    // The export is in the audit trail.
+    storage::Database::Lease lease(app().db());
+    long long audited = 0;
+    lease.sql() << "SELECT COUNT(*) FROM audit_log WHERE action = 'person.export' AND "
+                   "record_id = :id",
+        soci::use(id), soci::into(audited);
+    EXPECT_EQ(audited, 1);
+}
+
 TEST_F(CaseWorkflowTest, ARefusalNeedsReasonsAndBadInputNamesTheField) {
     Reply created = Call("POST", "/api/v1/persons", worker_, PersonBody());
     long long person = created.body["id"];

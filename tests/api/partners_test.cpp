@@ -133,6 +133,12 @@ TEST_F(PartnersTest, BadInputIsA422NamingTheFieldAndWritesNothing) {
     p = Partner("", "33");
     EXPECT_EQ(field_of(p), "name");
     p = Partner("X", "33");
+    p["address"]["country"] = "FR";
+    EXPECT_EQ(field_of(p), "address.country");
+    Reply flag = Call("GET", "/api/v1/partners?review_due=1", instructor33);
+    EXPECT_EQ(flag.status, 422);
+    EXPECT_EQ(flag.body["error"]["field"], "review_due");
+    p = Partner("X", "33");
     p["role"] = "admin";  // an unknown or privileged field is refused, not ignored
     EXPECT_EQ(field_of(p), "role");
     EXPECT_EQ(Call("GET", "/api/v1/partners", instructor33).body["total"], 0);
@@ -261,6 +267,35 @@ TEST_F(PartnersTest, TheYearlyUpdateGoesThroughCsvAndAWrongLineWritesNothing) {
                    {{"Authorization", "Bearer " + instructor33}})
                   .status,
               415);
+    // A file without every column of the export would erase what they hold: refused.
+    Reply partial = import("id;nom;type;domaines;ville;langues\n" + std::to_string(id) +
+                           ";CHRS;accommodation;housing;Bordeaux;fr\n");
+    EXPECT_EQ(partial.status, 422) << partial.raw;
+    EXPECT_EQ(partial.body["error"]["field"], "csv");
+    // The same partner twice in one file.
+    Reply twice = import(header + "\n" + rename + "\n" + rename + "\n");
+    EXPECT_EQ(twice.status, 422) << twice.raw;
+    EXPECT_EQ(twice.body["error"]["errors"][0]["line"], 3);
+    EXPECT_EQ(twice.body["error"]["errors"][0]["field"], "id");
+}
+
+TEST_F(PartnersTest, AnExportNeverCarriesALiveSpreadsheetFormula) {
+    Json planted = Partner("=HYPERLINK(\"http://exemple.invalid/\";\"Ouvrir\")", "33");
+    planted["phone"] = "+33 5 56 00 00 00";
+    long long id = Create(admin33, planted);
+    Reply csv = Call("GET", "/api/v1/partners/export.csv", instructor33);
+    ASSERT_EQ(csv.status, 200);
+    EXPECT_EQ(csv.raw.find(";=HYPERLINK"), std::string::npos) << csv.raw;
+    EXPECT_EQ(csv.raw.find(";\"=HYPERLINK"), std::string::npos) << csv.raw;
+    EXPECT_NE(csv.raw.find("'=HYPERLINK"), std::string::npos) << csv.raw;
+    EXPECT_NE(csv.raw.find(";'+33 5 56 00 00 00;"), std::string::npos) << csv.raw;
+    // Imported back unchanged, the values are what was typed, without the apostrophe.
+    Reply back = Send("POST", "/api/v1/partners/import", csv.raw,
+                      {{"Authorization", "Bearer " + instructor33}, {"Content-Type", "text/csv"}});
+    ASSERT_EQ(back.status, 200) << back.raw;
+    Reply after = Call("GET", "/api/v1/partners/" + std::to_string(id), instructor33);
+    EXPECT_EQ(after.body["name"], planted["name"]);
+    EXPECT_EQ(after.body["phone"], "+33 5 56 00 00 00");
 }
 
 TEST_F(PartnersTest, ParcoursActionsLinkToPartnersAndThePartnerCountsThem) {
@@ -291,6 +326,18 @@ TEST_F(PartnersTest, ParcoursActionsLinkToPartnersAndThePartnerCountsThem) {
         Call("PUT", doc, worker33, {{"commitments", Json::array()}, {"actions", {action}}});
     EXPECT_EQ(refused.status, 422);
     EXPECT_EQ(refused.body["error"]["field"], "actions[0].partner_id");
+    // Archived later, the partner stays on the document that already links to it.
+    action["partner_id"] = id;
+    ASSERT_EQ(
+        Call("PUT", doc, worker33, {{"commitments", Json::array()}, {"actions", {action}}}).status,
+        201);
+    ASSERT_EQ(Send("DELETE", "/api/v1/partners/" + std::to_string(id), "",
+                   {{"Authorization", "Bearer " + instructor33}})
+                  .status,
+              204);
+    Reply kept =
+        Call("PUT", doc, worker33, {{"commitments", Json::array()}, {"actions", {action}}});
+    EXPECT_EQ(kept.status, 201) << kept.raw;
     // A new version without the link: the count follows the latest document.
     action.erase("partner_id");
     ASSERT_EQ(

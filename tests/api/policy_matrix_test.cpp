@@ -74,6 +74,7 @@ const std::map<std::string, std::map<std::string, std::set<Target>>>& Oracle() {
           {"prefecture_instructor", {kOwnScope}},
           {"signatory", {kOwnScope}}}},
         {"POST /api/v1/persons", {{"association_worker", any}, {"association_admin", any}}},
+        {R"(GET /api/v1/persons/(\d+)/export)", kReaders},  // who may read the identity
         {"GET /api/v1/persons",
          {{"association_worker", any},
           {"association_admin", any},
@@ -170,7 +171,6 @@ const std::map<std::string, std::map<std::string, std::set<Target>>>& Oracle() {
           {"prefecture_instructor", any},
           {"commission_member", any},
           {"signatory", any},
-          {"analyst_regional", any},
           {"admin", any}}},
         {"POST /api/v1/partners", {{"association_admin", any}, {"prefecture_instructor", any}}},
         {R"(GET /api/v1/partners/export\.csv)",
@@ -183,7 +183,6 @@ const std::map<std::string, std::map<std::string, std::set<Target>>>& Oracle() {
           {"prefecture_instructor", {kOwnScope}},
           {"commission_member", {kOwnScope}},
           {"signatory", {kOwnScope}},
-          {"analyst_regional", {kOwnScope}},
           {"admin", {kOwnScope, kOtherScope}}}},
         {R"(PUT /api/v1/partners/(\d+))",
          {{"association_admin", {kOwnScope}}, {"prefecture_instructor", {kOwnScope}}}},

@@ -57,6 +57,17 @@ void ListPersons(RequestContext& ctx) {
     Answer(ctx, 200,
            usecases::ListPersons(ctx.ports, ctx.who(), q, limit, offset, ctx.meta, ctx.now));
 }
+void ExportPerson(RequestContext& ctx) {
+    auto result =
+        usecases::ExportPerson(ctx.ports, ctx.who(), PathId(ctx.req, 1), ctx.meta, ctx.now);
+    if (!result) return WriteError(ctx, result.error());
+    ctx.res.set_header("Content-Disposition",
+                       "attachment; filename=\"parcours-dossier-" +
+                           result.value()["person"]["pseudonym"].get<std::string>() + ".json\"");
+    ctx.res.set_header("Cache-Control", "no-store");
+    WriteJson(ctx, 200, result.value());
+}
+
 void GetPerson(RequestContext& ctx) {
     Answer(ctx, 200,
            usecases::GetPerson(ctx.ports, ctx.who(), PathId(ctx.req, 1), ctx.meta, ctx.now));

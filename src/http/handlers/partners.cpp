@@ -38,7 +38,12 @@ void ListPartners(RequestContext& ctx) {
     q.language = Param(ctx.req, "language", 3);
     q.kind = Param(ctx.req, "kind", 40);
     q.text = Param(ctx.req, "q", 100).value_or("");
-    q.review_due_only = Param(ctx.req, "review_due", 5) == "true";
+    auto review_due = Param(ctx.req, "review_due", 6);
+    if (review_due && *review_due != "true" && *review_due != "false") {
+        return WriteError(ctx, domain::Fail(domain::ErrorCode::kValidationFailed,
+                                            "« true » ou « false » attendu.", "review_due"));
+    }
+    q.review_due_only = review_due == "true";
     q.limit = static_cast<int>(QueryInt(ctx.req, "limit", 200, 1, 500));
     q.offset = static_cast<int>(QueryInt(ctx.req, "offset", 0, 0, 1000000));
     Answer(ctx, 200, usecases::ListPartners(ctx.ports, ctx.who(), q, ctx.now));

@@ -71,7 +71,6 @@ export function canReadPartners(user: Pick<User, "role">): boolean {
     isInstructor(user) ||
     isSignatory(user) ||
     isCommissionMember(user) ||
-    user.role === "analyst_regional" ||
     isAdmin(user)
   );
 }

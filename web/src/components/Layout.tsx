@@ -74,7 +74,7 @@ export function navigationFor(state: ReturnType<typeof useSession>["state"], pat
     case "analyst_national":
       return [item("Statistiques", "/statistiques", under("/statistiques"))];
     case "analyst_regional":
-      return [item("Statistiques", "/statistiques", under("/statistiques")), partners];
+      return [item("Statistiques", "/statistiques", under("/statistiques"))];
     case "commission_member":
       return [item("Commission", "/commission", commission), partners];
     case "admin":
