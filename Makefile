@@ -7,7 +7,7 @@ CMAKE_ARGS ?=
 CPP_FILES   = $(shell git ls-files -co --exclude-standard -- 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
 WEB_SOURCES = $(shell git ls-files -co --exclude-standard -- web content | grep -v -e node_modules -e '^web/dist/' -e '^web/public/dsfr/')
 
-.PHONY: run demo test test-fast bench deps build build-asan web typecheck lint format clean
+.PHONY: run demo test test-long test-fast bench deps build build-asan web typecheck lint format clean
 
 ## make run: install, build, and serve on http://127.0.0.1:8080 with data/parcours.db
 run: deps build web
@@ -26,6 +26,19 @@ test: deps lint typecheck build build-asan web
 	cd $(BUILD_ASAN) && ctest --output-on-failure -j2 --timeout 900
 	cd $(BUILD) && ctest --output-on-failure -j2 --timeout 900
 	@tests/security/summary $(BUILD)/security-figures.tsv
+
+## make test-long: the long reliability and security runs (not in CI's make test): crash
+## durability with 20 kill -9 on each engine; prints the figures and fails on a bad one
+test-long: deps build
+	rm -f $(BUILD)/long-figures.tsv
+	scripts/pg-throwaway start $(BUILD)/pg-long
+	python3 tests/reliability/crash_durability.py --bin $(BUILD)/parcours --engine sqlite \
+	  --rounds 20 --figures $(BUILD)/long-figures.tsv; \
+	rc=$$?; python3 tests/reliability/crash_durability.py --bin $(BUILD)/parcours \
+	  --engine postgresql --pg-state $(BUILD)/pg-long --rounds 20 \
+	  --figures $(BUILD)/long-figures.tsv || rc=1; \
+	scripts/pg-throwaway stop $(BUILD)/pg-long; \
+	tests/security/summary $(BUILD)/long-figures.tsv && exit $$rc
 
 ## make bench: speed figures with their ratio to a floor measured in the same run (bench/README.md);
 ## never part of make test
