@@ -6,8 +6,8 @@
 #include <iostream>
 
 #include "cli/app.hpp"
-#include "cli/backup.hpp"
 #include "cli/cli.hpp"
+#include "cli/command_support.hpp"
 #include "cli/serve.hpp"
 #include "domain/role.hpp"
 #include "storage/migrations.hpp"
@@ -24,57 +24,6 @@
 namespace parcours::cli {
 
 namespace {
-
-const usecases::RequestMeta kCliMeta{"cli", "local"};
-
-domain::Instant Now() {
-    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
-struct Failure : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-template <class T>
-T Check(domain::Result<T> result) {
-    if (!result) {
-        const auto& e = result.error();
-        throw Failure(e.field.empty() ? e.message : e.field + ": " + e.message);
-    }
-    return std::move(result).value();
-}
-
-struct Options {
-    std::string db;
-    std::string config_file;
-    std::string listen;
-    std::string web_root;
-};
-
-void AddCommon(CLI::App* cmd, Options& o) {
-    cmd->add_option("--db", o.db,
-                    "Database: sqlite:PATH (default sqlite:data/parcours.db) or "
-                    "postgresql://USER@HOST:PORT/DBNAME; also PARCOURS_DB");
-    cmd->add_option("--config", o.config_file, "TOML configuration file");
-}
-
-Config Resolve(const Options& o) {
-    Config config = LoadConfig(
-        o.config_file.empty() ? std::nullopt : std::optional<std::filesystem::path>(o.config_file));
-    if (!o.db.empty()) config.db = o.db;
-    if (!o.listen.empty()) {
-        auto colon = o.listen.rfind(':');
-        if (colon == std::string::npos) throw Failure("--listen must be HOST:PORT");
-        config.http.host = o.listen.substr(0, colon);
-        try {
-            config.http.port = std::stoi(o.listen.substr(colon + 1));
-        } catch (const std::exception&) {
-            throw Failure("--listen must be HOST:PORT");
-        }
-    }
-    if (!o.web_root.empty()) config.http.web_root = o.web_root;
-    return config;
-}
 
 std::string ScopeOf(const usecases::UserRecord& u) {
     if (u.association_id) return "association " + std::to_string(*u.association_id);
@@ -477,65 +426,8 @@ int Run(int argc, char** argv) {
         };
     });
 
-    auto* check =
-        app.add_subcommand("check", "Check schema version, integrity and the audit chain");
-    AddCommon(check, o);
-    check->callback([&] {
-        action = [&] {
-            Config config = Resolve(o);
-            App a(config, SchemaMode::kRequireCurrent);
-            auto integrity = a.ports().storage.CheckIntegrity();
-            auto chain = usecases::VerifyAuditChain(a.ports());
-            std::cout << "schema version: " << integrity.schema_version << " (expected "
-                      << integrity.expected_schema_version << ")\n"
-                      << "database integrity: " << (integrity.integrity_ok ? "ok" : "FAILED")
-                      << " (" << integrity.integrity_detail << ")\n"
-                      << "audit chain: " << (chain.ok ? "ok" : "BROKEN") << ", "
-                      << chain.rows_checked << " row(s) checked";
-            if (!chain.ok) {
-                std::cout << "; first broken row: " << chain.first_broken_id << " (" << chain.detail
-                          << ")";
-            }
-            std::cout << "\n";
-            bool ok = integrity.integrity_ok && chain.ok &&
-                      integrity.schema_version == integrity.expected_schema_version;
-            if (!ok) std::cerr << "parcours: check failed\n";
-            return ok ? 0 : 1;
-        };
-    });
-
     std::string backup_file;
-    auto* backup = app.add_subcommand(
-        "backup",
-        "Write an encrypted, consistent backup while the server runs (SQLite or pg_dump)");
-    AddCommon(backup, o);
-    backup->add_option("--to", backup_file, "The backup file to create")->required();
-    backup->callback([&] {
-        action = [&] {
-            auto report = Backup(Resolve(o), backup_file);
-            std::cout << "backup: " << report.engine << ", " << report.bytes
-                      << " bytes, encrypted with the instance's keys: " << backup_file << "\n";
-            return 0;
-        };
-    });
-
-    auto* restore = app.add_subcommand(
-        "restore", "Restore a backup into an empty database (needs the instance's keys file)");
-    AddCommon(restore, o);
-    restore->add_option("--from", backup_file, "The backup file")->required();
-    restore->callback([&] {
-        action = [&] {
-            Config config = Resolve(o);
-            Restore(config, backup_file);
-            App a(config, SchemaMode::kMigrate);
-            auto integrity = a.ports().storage.CheckIntegrity();
-            auto chain = usecases::VerifyAuditChain(a.ports());
-            std::cout << "restore: schema version " << integrity.schema_version << ", integrity "
-                      << (integrity.integrity_ok ? "ok" : "FAILED") << ", audit chain "
-                      << (chain.ok ? "ok" : "BROKEN") << " (" << chain.rows_checked << " rows)\n";
-            return integrity.integrity_ok && chain.ok ? 0 : 1;
-        };
-    });
+    AddMaintenanceCommands(app, o, backup_file, action);
 
     auto* version = app.add_subcommand("version", "Print the version");
     version->callback([&] {

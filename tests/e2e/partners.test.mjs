@@ -13,6 +13,7 @@ import { bearerClient, expectStatus, sessionClient } from './lib/api.mjs';
 import { answerTo, download, mainNav, norm, signIn } from './lib/commission-steps.mjs';
 import { addMonths, fr, todayIso } from './lib/dates.mjs';
 import { env, expectAccessible, heading, journey } from './lib/journey.mjs';
+import { parseCsv, writeCsv } from './lib/csv.mjs';
 
 const skip = process.env.PARCOURS_E2E_PARTNERS_UNAVAILABLE || false;
 const TODAY = todayIso();
@@ -116,44 +117,6 @@ async function partnerOf(id) {
   }
 }
 
-// ---- CSV (the export's format: UTF-8 with a BOM, ";", CRLF, quotes when needed) ----
-
-const BOM = '\ufeff';
-
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-const csvField = (value) => (/[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-const writeCsv = (rows) => BOM + rows.map((r) => r.map(csvField).join(';')).join('\r\n') + '\r\n';
 
 const CSV_HEADER =
   'id;nom;type;domaines;departement;departements;adresse;code_postal;ville;latitude;longitude;telephone;courriel;horaires;langues;mineurs;hommes_trans;notes;public;verifie_le'.split(';');

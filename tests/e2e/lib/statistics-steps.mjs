@@ -2,6 +2,7 @@
 // CSV export must show them, small-cell checks, the CSV parser.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { parseCsv } from './csv.mjs';
 
 /** Counts from 1 to 10 (threshold 11) must never reach an analyst or an export. */
 export const SMALL_COUNT = /^\s*(?:[1-9]|10)\s*$/;
@@ -67,27 +68,7 @@ export const CSV_HEADER = [
 ];
 
 /** Fields of one CSV line (";" separated, '"' quoted with "" for a quote). */
-function csvFields(line) {
-  const out = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') {
-      out.push(field);
-      field = '';
-    } else field += c;
-  }
-  out.push(field);
-  return out;
-}
+const csvFields = (line) => parseCsv(line)[0] ?? [''];
 
 /**
  * Reads an export: UTF-8 with a BOM, CRLF line ends, ";" separator, the documented header.
