@@ -213,6 +213,7 @@ domain::Result<Json> ImportPartnersCsv(Ports& ports,
         }
         std::map<long long, int> line_of_id;
         auto uow = ports.storage.Begin();
+        const PartnerReader reader = ReaderOf(*uow, who);    // once, not per line
         std::vector<std::pair<bool, PartnerRecord>> writes;  // (is new, record)
         for (std::size_t r = 1; r < table.records.size(); ++r) {
             const auto& record = table.records[r];
@@ -231,7 +232,7 @@ domain::Result<Json> ImportPartnersCsv(Ports& ports,
                                          std::to_string(seen->second) + ".");
                     }
                     auto existing = uow->Partners().FindPartner(*id);
-                    if (!existing || !ReaderOf(*uow, who).Sees(*existing)) {
+                    if (!existing || !reader.Sees(*existing)) {
                         Reject("id", "Aucun partenaire visible n'a cet identifiant.");
                     }
                     p = *existing;
