@@ -4,6 +4,7 @@ BUILD      ?= build
 BUILD_ASAN ?= build-asan
 JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?=
+FUZZ_SECONDS ?= 120
 CPP_FILES   = $(shell git ls-files -co --exclude-standard -- 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
 WEB_SOURCES = $(shell git ls-files -co --exclude-standard -- web content | grep -v -e node_modules -e '^web/dist/' -e '^web/public/dsfr/')
 
@@ -28,7 +29,9 @@ test: deps lint typecheck build build-asan web
 	@tests/security/summary $(BUILD)/security-figures.tsv
 
 ## make test-long: the long reliability and security runs (not in CI's make test): crash
-## durability with 20 kill -9 on each engine; prints the figures and fails on a bad one
+## durability with 20 kill -9 on each engine, a 10-minute soak of 200 clients on each engine,
+## each fuzzer for FUZZ_SECONDS, sqlmap and wapiti at full strength on each engine;
+## prints the figures and fails on a bad one
 test-long: deps build
 	rm -f $(BUILD)/long-figures.tsv
 	scripts/pg-throwaway start $(BUILD)/pg-long
@@ -37,6 +40,17 @@ test-long: deps build
 	rc=$$?; python3 tests/reliability/crash_durability.py --bin $(BUILD)/parcours \
 	  --engine postgresql --pg-state $(BUILD)/pg-long --rounds 20 \
 	  --figures $(BUILD)/long-figures.tsv || rc=1; \
+	for engine in sqlite postgresql; do \
+	  python3 tests/reliability/soak.py --bin $(BUILD)/parcours --engine $$engine \
+	    --pg-state $(BUILD)/pg-long --minutes 10 --figures $(BUILD)/long-figures.tsv || rc=1; \
+	done; \
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run $(BUILD)/long-figures.tsv || rc=1; \
+	for engine in sqlite postgresql; do \
+	  for scan in sqlmap wapiti; do \
+	    python3 tests/security/$${scan}_scan.py --bin $(BUILD)/parcours --engine $$engine \
+	      --pg-state $(BUILD)/pg-long --long --figures $(BUILD)/long-figures.tsv || rc=1; \
+	  done; \
+	done; \
 	scripts/pg-throwaway stop $(BUILD)/pg-long; \
 	tests/security/summary $(BUILD)/long-figures.tsv && exit $$rc
 

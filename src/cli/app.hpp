@@ -29,6 +29,9 @@ struct Config {
 
 // Reads a TOML file over the defaults; throws std::runtime_error naming the file and the key.
 Config LoadConfig(const std::optional<std::filesystem::path>& file);
+// The same from the file's text, over `config`; `source` names it in the messages
+// (config_text.cpp).
+Config LoadConfigText(std::string_view text, const std::string& source, Config config = {});
 std::filesystem::path KeysPath(const Config& config);
 
 enum class SchemaMode { kMigrate, kRequireCurrent };

@@ -8,6 +8,8 @@
 #include "cli/app.hpp"
 #include "cli/cli.hpp"
 #include "cli/command_support.hpp"
+#include "cli/retention_command.hpp"
+#include "cli/routes_command.hpp"
 #include "cli/serve.hpp"
 #include "domain/role.hpp"
 #include "storage/migrations.hpp"
@@ -428,6 +430,8 @@ int Run(int argc, char** argv) {
 
     std::string backup_file;
     AddMaintenanceCommands(app, o, backup_file, action);
+    AddRoutesCommand(app, action);
+    AddRetentionCommand(app, o, action);
 
     auto* version = app.add_subcommand("version", "Print the version");
     version->callback([&] {

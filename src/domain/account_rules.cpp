@@ -75,8 +75,22 @@ Status CheckNewPassword(std::string_view password, std::string_view email, std::
     return Ok{};
 }
 
-bool LoginThrottled(int account_failures, int address_failures) {
-    return account_failures >= kMaxFailuresPerAccount || address_failures >= kMaxFailuresPerAddress;
+std::chrono::seconds ThrottleDelay(int failures, int limit) {
+    if (failures < limit) return std::chrono::seconds{0};
+    std::chrono::seconds delay = kFirstThrottleDelay;
+    for (int extra = failures - limit; extra > 0 && delay < kMaxThrottleDelay; --extra) delay *= 2;
+    return std::min(delay, kMaxThrottleDelay);
+}
+
+std::chrono::seconds LoginWait(const FailureCount& account,
+                               const FailureCount& address,
+                               Instant now) {
+    auto wait = [now](const FailureCount& failures, int limit) {
+        if (!failures.latest) return std::chrono::seconds{0};
+        auto until = *failures.latest + ThrottleDelay(failures.count, limit);
+        return until > now ? until - now : std::chrono::seconds{0};
+    };
+    return std::max(wait(account, kMaxFailuresPerAccount), wait(address, kMaxFailuresPerAddress));
 }
 
 }  // namespace parcours::domain

@@ -42,11 +42,30 @@ TEST(NewPassword, LongPasswordsAreAcceptedUpToTheBound) {
     EXPECT_FALSE(CheckNewPassword(std::string(kMaxPasswordBytes + 1, 'x'), "", "password"));
 }
 
-TEST(Throttle, TheSixthAttemptIsThrottled) {
-    EXPECT_FALSE(LoginThrottled(4, 0));
-    EXPECT_TRUE(LoginThrottled(5, 0));
-    EXPECT_TRUE(LoginThrottled(0, kMaxFailuresPerAddress));
-    EXPECT_FALSE(LoginThrottled(0, kMaxFailuresPerAddress - 1));
+TEST(Throttle, TheSixthAttemptWaitsAndTheDelayDoublesUpToFifteenMinutes) {
+    using std::chrono::seconds;
+    EXPECT_EQ(ThrottleDelay(4, 5), seconds{0});
+    EXPECT_EQ(ThrottleDelay(5, 5), seconds{60});
+    EXPECT_EQ(ThrottleDelay(6, 5), seconds{120});
+    EXPECT_EQ(ThrottleDelay(7, 5), seconds{240});
+    EXPECT_EQ(ThrottleDelay(8, 5), seconds{480});
+    EXPECT_EQ(ThrottleDelay(9, 5), seconds{900});
+    EXPECT_EQ(ThrottleDelay(1000, 5), seconds{900});
+}
+
+TEST(Throttle, TheWaitRunsFromTheLatestFailureForTheAccountAndForTheAddress) {
+    using std::chrono::seconds;
+    Instant t0{seconds{1'795'600'000}};
+    FailureCount none;
+    FailureCount account{kMaxFailuresPerAccount, t0};
+    EXPECT_EQ(LoginWait(account, none, t0), seconds{60});
+    EXPECT_EQ(LoginWait(account, none, t0 + seconds{59}), seconds{1});
+    EXPECT_EQ(LoginWait(account, none, t0 + seconds{60}), seconds{0});
+    EXPECT_EQ(LoginWait({kMaxFailuresPerAccount - 1, t0}, none, t0), seconds{0});
+    FailureCount address{kMaxFailuresPerAddress + 1, t0};
+    EXPECT_EQ(LoginWait(none, address, t0 + seconds{20}), seconds{100});
+    EXPECT_EQ(LoginWait({kMaxFailuresPerAccount + 3, t0}, address, t0), seconds{480});
+    EXPECT_EQ(LoginWait(none, {kMaxFailuresPerAddress - 1, t0}, t0), seconds{0});
 }
 
 }  // namespace

@@ -15,14 +15,19 @@ bool StartsLikeAFormula(std::string_view text) {
     return !text.empty() &&
            std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
 }
+// Also after apostrophes: "'=1" typed as such must come back as typed, not as "=1".
+bool NeedsGuard(std::string_view text) {
+    auto first = text.find_first_not_of('\'');
+    return first != std::string_view::npos && StartsLikeAFormula(text.substr(first));
+}
 }  // namespace
 
 std::string SpreadsheetSafe(std::string_view text) {
-    return StartsLikeAFormula(text) ? "'" + std::string(text) : std::string(text);
+    return NeedsGuard(text) ? "'" + std::string(text) : std::string(text);
 }
 
 std::string SpreadsheetText(std::string_view cell) {
-    if (cell.size() > 1 && cell.front() == '\'' && StartsLikeAFormula(cell.substr(1))) {
+    if (cell.size() > 1 && cell.front() == '\'' && NeedsGuard(cell.substr(1))) {
         cell.remove_prefix(1);
     }
     return std::string(cell);

@@ -32,8 +32,8 @@ struct CsvTable {
 CsvTable ParseCsv(std::string_view text, char separator = ';');
 
 // A text cell a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage
-// return) gets a leading apostrophe, which spreadsheets show as text; SpreadsheetText undoes it on
-// import. Never for numbers (a longitude may start with '-').
+// return, after any apostrophes) gets a leading apostrophe, which spreadsheets show as text;
+// SpreadsheetText undoes it on import. Never for numbers (a longitude may start with '-').
 std::string SpreadsheetSafe(std::string_view text);
 std::string SpreadsheetText(std::string_view cell);
 

@@ -39,6 +39,10 @@ TEST(Csv, CellsThatASpreadsheetWouldRunAsFormulasAreKeptAsText) {
     EXPECT_EQ(SpreadsheetText("'=HYPERLINK(1)"), "=HYPERLINK(1)");
     EXPECT_EQ(SpreadsheetText("'apostrophe"), "'apostrophe");  // not a formula: kept as typed
     EXPECT_EQ(SpreadsheetText(SpreadsheetSafe("-5 rue")), "-5 rue");
+    // Found by tests/fuzz (csv_import): a text typed with its own apostrophe comes back as typed.
+    EXPECT_EQ(SpreadsheetSafe("'=1"), "''=1");
+    EXPECT_EQ(SpreadsheetText(SpreadsheetSafe("'=1")), "'=1");
+    EXPECT_EQ(SpreadsheetText(SpreadsheetSafe("''+2")), "''+2");
 }
 
 TEST(Csv, AnUnterminatedOrStrayQuoteIsAnErrorWithItsLine) {

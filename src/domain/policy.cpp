@@ -216,7 +216,18 @@ bool ScopeCovers(Scope scope, const Subject& subject, const Target& target) {
     return false;
 }
 
+bool IsReadAction(Action action) {
+    return action == kReadPerson || action == kReadPersonIdentity;
+}
+
+bool ArchiveReadable(const Subject& subject, const Target& target) {
+    return target.archived && !target.anonymised && subject.role == kAssociationAdmin &&
+           ScopeCovers(kOwnAssociation, subject, target);
+}
+
 bool IsAllowed(const Subject& subject, Action action, const Target& target) {
+    if (target.anonymised) return false;
+    if (target.archived) return IsReadAction(action) && ArchiveReadable(subject, target);
     return std::any_of(kRules.begin(), kRules.end(), [&](const PolicyRule& rule) {
         return rule.role == subject.role && rule.action == action &&
                ScopeCovers(rule.scope, subject, target);

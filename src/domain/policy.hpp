@@ -72,10 +72,20 @@ struct Target {
     std::optional<long long> association_id;
     std::optional<std::string> departement;
     std::optional<std::string> region;
+    // Retention (docs/retention.md): a person's file in the restricted archive, or anonymised.
+    bool archived = false;
+    bool anonymised = false;
 };
 
 bool ScopeCovers(Scope scope, const Subject& subject, const Target& target);
+// Deny by default; on an archived target only the archive rule below can allow, and nothing is
+// allowed on an anonymised one.
 bool IsAllowed(const Subject& subject, Action action, const Target& target);
+
+// The restricted archive (CNIL, « base intermédiaire »): an archived file is read only by the
+// admin of the association that followed the person, and never written.
+bool ArchiveReadable(const Subject& subject, const Target& target);
+bool IsReadAction(Action action);
 
 // The widest scope the role has for the action (to filter a list), or nothing: denied.
 std::optional<Scope> WidestScope(Role role, Action action);

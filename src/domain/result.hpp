@@ -49,6 +49,8 @@ struct Error {
     std::string field;                 // the input field at fault, or empty
     std::vector<std::string> missing;  // what is missing, in French (incomplete demande)
     std::vector<LineFault> errors;     // every faulty line of an import, when there are several
+    // > 0: the request may be tried again after this many seconds (the Retry-After header).
+    long long retry_after_seconds = 0;
 };
 
 template <class T>

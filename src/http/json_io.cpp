@@ -95,6 +95,9 @@ void WriteError(httplib::Response& res, const domain::Error& error) {
     nlohmann::json body = {{"code", domain::ErrorCodeName(error.code)}, {"message", error.message}};
     if (!error.field.empty()) body["field"] = error.field;
     if (!error.missing.empty()) body["missing"] = error.missing;
+    if (error.retry_after_seconds > 0) {
+        res.set_header("Retry-After", std::to_string(error.retry_after_seconds));
+    }
     if (!error.errors.empty()) {
         body["errors"] = nlohmann::json::array();
         for (const auto& e : error.errors) {
@@ -130,10 +133,11 @@ nlohmann::json ParseBody(const httplib::Request& req, std::initializer_list<cons
         for (const char* name : allowed) known = known || key == name;
         if (!known) {
             // The name is echoed only when it is short and printable: it is client input.
-            bool printable = key.size() <= 64 && std::all_of(key.begin(), key.end(), [](char c) {
-                                 return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                                        (c >= '0' && c <= '9') || c == '_';
-                             });
+            bool printable =
+                !key.empty() && key.size() <= 64 && std::all_of(key.begin(), key.end(), [](char c) {
+                    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                           (c >= '0' && c <= '9') || c == '_';
+                });
             throw InputError(
                 Fail(ErrorCode::kValidationFailed,
                      printable ? "Champ inconnu : « " + key + " »." : std::string("Champ inconnu."),

@@ -253,7 +253,17 @@ void Server::Dispatch(const Route& route, const httplib::Request& req, httplib::
         WriteError(ctx, Fail(ErrorCode::kUnavailable,
                              "Le service est très sollicité : réessayez dans quelques secondes "
                              "(rien n'a été enregistré)."));
-    } catch (const std::exception&) {
+    } catch (const std::exception& e) {
+        if (auto failure = ports_.storage.MediumFailure(e)) {
+            spdlog::error("request refused, storage cannot write ({}) rid={} route={}", *failure,
+                          ctx.meta.request_id, route.pattern);
+            res.set_header("Retry-After", "60");
+            return WriteError(ctx, Fail(ErrorCode::kUnavailable,
+                                        "Le serveur ne peut pas enregistrer de données pour le "
+                                        "moment (espace disque plein ou erreur d'écriture) : rien "
+                                        "n'a été enregistré. Réessayez plus tard ; si le problème "
+                                        "persiste, prévenez l'administrateur."));
+        }
         spdlog::error("request failed rid={} route={}", ctx.meta.request_id, route.pattern);
         WriteError(ctx, Fail(ErrorCode::kInternal,
                              "Erreur interne du serveur. Référence : " + ctx.meta.request_id));

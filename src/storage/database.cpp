@@ -170,31 +170,63 @@ Database::Lease::~Lease() {
     db_.pool_->give_back(position_);
 }
 
-Transaction::Transaction(Database& db) : lease_(db), engine_(db.engine()) {
+Transaction::Transaction(Database& db, TxMode mode)
+    : lease_(std::in_place, db), engine_(db.engine()), mode_(mode) {
+    session_ = &lease_->sql();
+    Open(db);
+}
+
+Transaction::Transaction(Database& db, soci::session& session, TxMode mode)
+    : session_(&session), engine_(db.engine()), mode_(mode) {
+    Open(db);
+}
+
+void Transaction::Open(Database& db) {
+    if (mode_ == TxMode::kRead) {
+        if (engine_ == Engine::kSqlite) {
+            sql() << "PRAGMA query_only = 1";
+            sql() << "BEGIN";
+        } else {
+            sql() << "BEGIN READ ONLY";
+        }
+        open_ = true;
+        return;
+    }
     if (engine_ == Engine::kSqlite) {
         writer_ = std::unique_lock(db.sqlite_writer(), std::defer_lock);
         if (!writer_.try_lock_for(std::chrono::seconds(10))) {
             throw usecases::StorageBusy("database busy: no write turn within 10 s");
         }
     }
-    // SQLite: take the write lock up front so that two writers never deadlock on an upgrade.
     sql() << (engine_ == Engine::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     open_ = true;
+}
+
+void Transaction::End(const char* statement) {
+    sql() << statement;
+    open_ = false;
+    if (mode_ == TxMode::kRead && engine_ == Engine::kSqlite) sql() << "PRAGMA query_only = 0";
+    if (writer_.owns_lock()) writer_.unlock();
 }
 
 Transaction::~Transaction() {
     if (!open_) return;
     try {
-        sql() << "ROLLBACK";
+        End("ROLLBACK");
     } catch (...) {
-        // The connection is gone: the server has rolled back already.
+        // The connection is gone (the server has rolled back already), or SQLite ended the
+        // transaction itself; the pooled session must not stay read-only.
+        try {
+            if (mode_ == TxMode::kRead && engine_ == Engine::kSqlite) {
+                sql() << "PRAGMA query_only = 0";
+            }
+        } catch (...) {
+        }
     }
 }
 
 void Transaction::Commit() {
-    sql() << "COMMIT";
-    open_ = false;
-    if (writer_.owns_lock()) writer_.unlock();
+    End("COMMIT");
 }
 
 }  // namespace parcours::storage

@@ -60,21 +60,34 @@ class Database {
     std::timed_mutex sqlite_writer_;
 };
 
-// One transaction on a leased session: rolled back unless Commit() ran.
+// kWrite: SQLite's single write turn is taken up front (BEGIN IMMEDIATE, behind the in-process
+// writer lock) so that two writers never deadlock on an upgrade. kRead: a snapshot that writes
+// nothing and waits for no one (SQLite: a deferred transaction on a WAL snapshot with query_only
+// set; PostgreSQL: READ ONLY), so that reads run side by side with each other and with a writer.
+enum class TxMode { kWrite, kRead };
+
+// One transaction, rolled back unless Commit() ran: on a session leased for it, or on a session
+// the caller already holds (then the caller's lease outlives the transaction).
 class Transaction {
   public:
-    explicit Transaction(Database& db);
+    explicit Transaction(Database& db, TxMode mode = TxMode::kWrite);
+    Transaction(Database& db, soci::session& session, TxMode mode);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
-    soci::session& sql() { return lease_.sql(); }
+    soci::session& sql() { return *session_; }
     Engine engine() const { return engine_; }
+    TxMode mode() const { return mode_; }
     void Commit();
 
   private:
-    Database::Lease lease_;
+    void Open(Database& db);
+    void End(const char* statement);
+    std::optional<Database::Lease> lease_;
+    soci::session* session_ = nullptr;
     Engine engine_;
-    std::unique_lock<std::timed_mutex> writer_;  // SQLite only, held until commit or rollback
+    TxMode mode_;
+    std::unique_lock<std::timed_mutex> writer_;  // SQLite writes only, held until the end
     bool open_ = false;
 };
 

@@ -320,22 +320,40 @@ void SociUnitOfWork::RecordLoginAttempt(const std::string& account_key,
         soci::use(account_key), soci::use(address), soci::use(at), soci::use(ok);
 }
 
-int SociUnitOfWork::CountAccountFailures(const std::string& account_key, const std::string& since) {
+usecases::LoginFailures SociUnitOfWork::AccountFailures(const std::string& account_key,
+                                                        const std::string& since) {
     long long count = 0;
+    usecases::LoginFailures failures;
     // Failures in the window that came after the account's last success.
-    sql() << "SELECT COUNT(*) FROM login_attempts f WHERE f.account_key = :key AND f.success = 0 "
-             "AND f.at >= :since AND f.id > COALESCE((SELECT MAX(s.id) FROM login_attempts s "
+    sql() << "SELECT COUNT(*), COALESCE(MAX(f.at), '') FROM login_attempts f "
+             "WHERE f.account_key = :key AND f.success = 0 AND f.at >= :since "
+             "AND f.id > COALESCE((SELECT MAX(s.id) FROM login_attempts s "
              "WHERE s.account_key = :key2 AND s.success = 1), 0)",
-        soci::use(account_key), soci::use(since), soci::use(account_key), soci::into(count);
-    return static_cast<int>(count);
+        soci::use(account_key), soci::use(since), soci::use(account_key), soci::into(count),
+        soci::into(failures.latest_at);
+    failures.count = static_cast<int>(count);
+    return failures;
 }
 
-int SociUnitOfWork::CountAddressFailures(const std::string& address, const std::string& since) {
+usecases::LoginFailures SociUnitOfWork::AddressFailures(const std::string& address,
+                                                        const std::string& since) {
     long long count = 0;
-    sql() << "SELECT COUNT(*) FROM login_attempts WHERE address = :address AND success = 0 "
-             "AND at >= :since",
-        soci::use(address), soci::use(since), soci::into(count);
-    return static_cast<int>(count);
+    usecases::LoginFailures failures;
+    sql() << "SELECT COUNT(*), COALESCE(MAX(at), '') FROM login_attempts "
+             "WHERE address = :address AND success = 0 AND at >= :since",
+        soci::use(address), soci::use(since), soci::into(count), soci::into(failures.latest_at);
+    failures.count = static_cast<int>(count);
+    return failures;
+}
+
+bool SociUnitOfWork::ClaimTotpStep(long long user_id, long long step) {
+    // One conditional UPDATE: of two logins racing with the same code, the second finds the step
+    // taken (PostgreSQL re-checks the condition on the row the first one committed).
+    soci::statement st = (sql().prepare << "UPDATE users SET totp_last_step = :step "
+                                           "WHERE id = :id AND totp_last_step < :step2",
+                          soci::use(step), soci::use(user_id), soci::use(step));
+    st.execute(true);
+    return st.get_affected_rows() == 1;
 }
 
 std::vector<std::string> SociUnitOfWork::ListSentAlertKeys(long long user_id) {

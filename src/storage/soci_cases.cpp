@@ -34,6 +34,7 @@ constexpr const char* kAssociationColumns =
 
 struct PersonRow {
     PersonRecord r;
+    Nullable<std::string> archived_on, anonymised_on;
     void Define(soci::statement& st) {
         st.exchange(soci::into(r.id));
         st.exchange(soci::into(r.association_id));
@@ -47,13 +48,20 @@ struct PersonRow {
         st.exchange(soci::into(r.created_by));
         st.exchange(soci::into(r.created_at));
         st.exchange(soci::into(r.updated_at));
+        st.exchange(soci::into(archived_on.value, archived_on.ind));
+        st.exchange(soci::into(anonymised_on.value, anonymised_on.ind));
     }
-    PersonRecord Get() const { return r; }
+    PersonRecord Get() const {
+        PersonRecord out = r;
+        out.archived_on = archived_on.get();
+        out.anonymised_on = anonymised_on.get();
+        return out;
+    }
 };
 constexpr const char* kPersonColumns =
     "SELECT id, association_id, departement_code, pseudonym, identity_enc, protected_enc, "
-    "duplicate_key, sex_or_gender, contact_channel, created_by, created_at, updated_at "
-    "FROM persons ";
+    "duplicate_key, sex_or_gender, contact_channel, created_by, created_at, updated_at, "
+    "archived_on, anonymised_on FROM persons ";
 
 struct ReferralRow {
     ReferralRecord r;
@@ -107,7 +115,7 @@ struct AssessmentRow {
 };
 
 std::string PersonWhere(const PersonFilter& f) {
-    std::string where = "WHERE 1 = 1";
+    std::string where = "WHERE archived_on IS NULL";
     if (f.association_id) where += " AND association_id = :association";
     if (f.departement) where += " AND departement_code = :departement";
     if (!f.pseudonym_prefix.empty()) where += " AND pseudonym LIKE :prefix";

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "usecases/ports.hpp"
+
 namespace parcours::storage {
 
 // A nullable parameter or column: bind soci::use(n.value, n.ind) / soci::into(n.value, n.ind)
@@ -51,6 +53,11 @@ auto QueryRows(soci::session& sql, const std::string& query, const Binder& bind)
     }
     return out;
 }
+
+// The open parcours (neither exited nor refused) of an association or a département, as a WHERE
+// clause on `parcours` and the binding of its parameters.
+std::string OpenParcoursWhere(const usecases::ParcoursFilter& filter);
+void BindOpenParcoursFilter(soci::statement& st, const usecases::ParcoursFilter& filter);
 
 template <class T>
 std::optional<T> First(std::vector<T> rows) {

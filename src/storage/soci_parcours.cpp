@@ -160,6 +160,38 @@ std::vector<ParcoursRecord> SociUnitOfWork::ListParcoursOfPerson(long long perso
         [&](soci::statement& st) { st.exchange(soci::use(person_id)); });
 }
 
+std::vector<usecases::PersonCaseSummary> SociUnitOfWork::SummariseCases(
+    const std::vector<long long>& person_ids) {
+    std::vector<usecases::PersonCaseSummary> out;
+    if (person_ids.empty()) return out;
+    std::string ids;  // integers from the database, never text from a request
+    for (long long id : person_ids) ids += (ids.empty() ? "" : ",") + std::to_string(id);
+    usecases::PersonCaseSummary row;
+    std::string state;
+    soci::indicator state_ind = soci::i_null;
+    int assessed = 0;
+    int referred = 0;
+    soci::statement st =
+        (sql().prepare << "SELECT p.id, (SELECT c.state FROM parcours c WHERE c.person_id = p.id "
+                          "ORDER BY c.id DESC LIMIT 1), "
+                          "CASE WHEN EXISTS (SELECT 1 FROM assessments a WHERE a.person_id = p.id) "
+                          "THEN 1 ELSE 0 END, "
+                          "CASE WHEN EXISTS (SELECT 1 FROM referrals r WHERE r.person_id = p.id) "
+                          "THEN 1 ELSE 0 END FROM persons p WHERE p.id IN (" +
+                              ids + ")",
+         soci::into(row.person_id), soci::into(state, state_ind), soci::into(assessed),
+         soci::into(referred));
+    if (st.execute(true)) {
+        do {
+            row.latest_parcours_state = state_ind == soci::i_ok ? state : "";
+            row.assessed = assessed != 0;
+            row.referred = referred != 0;
+            out.push_back(row);
+        } while (st.fetch());
+    }
+    return out;
+}
+
 void SociUnitOfWork::UpdateParcours(const ParcoursRecord& p) {
     Nullable<std::string> exit_date(p.exit_date), exit_reason(p.exit_reason),
         exit_outcome(p.exit_outcome_enc);
@@ -183,6 +215,51 @@ std::vector<PeriodRecord> SociUnitOfWork::ListPeriods(long long parcours_id) {
         "SELECT parcours_id, number, start_date, end_date, gap_days_before, demande_id FROM "
         "periods WHERE parcours_id = :p ORDER BY number",
         [&](soci::statement& st) { st.exchange(soci::use(parcours_id)); });
+}
+
+OpenParcoursDetails SociUnitOfWork::DetailsOfOpenParcours(const ParcoursFilter& filter) {
+    const std::string open = "(SELECT id FROM parcours " + OpenParcoursWhere(filter) + ")";
+    auto bind = [&](soci::statement& st) { BindOpenParcoursFilter(st, filter); };
+    OpenParcoursDetails out;
+    struct PseudonymRow {
+        std::pair<long long, std::string> r;
+        void Define(soci::statement& st) {
+            st.exchange(soci::into(r.first));
+            st.exchange(soci::into(r.second));
+        }
+        std::pair<long long, std::string> Get() const { return r; }
+    };
+    for (auto& [id, pseudonym] : QueryRows<PseudonymRow>(
+             sql(),
+             "SELECT id, pseudonym FROM persons WHERE id IN (SELECT person_id FROM parcours " +
+                 OpenParcoursWhere(filter) + ")",
+             bind)) {
+        out.pseudonyms[id] = std::move(pseudonym);
+    }
+    for (auto& period : QueryRows<PeriodRow>(
+             sql(),
+             "SELECT parcours_id, number, start_date, end_date, gap_days_before, demande_id FROM "
+             "periods WHERE parcours_id IN " +
+                 open + " ORDER BY parcours_id, number",
+             bind)) {
+        out.periods[period.parcours_id].push_back(std::move(period));
+    }
+    for (auto& demande :
+         Demandes().Query(sql(), "WHERE parcours_id IN " + open + " ORDER BY id", bind)) {
+        out.demandes[demande.parcours_id].push_back(std::move(demande));
+    }
+    for (auto& document : QueryRows<DocumentRow>(
+             sql(),
+             std::string(kDocumentColumns) + "WHERE parcours_id IN " + open +
+                 " AND version = (SELECT MAX(v.version) FROM parcours_documents v "
+                 "WHERE v.parcours_id = parcours_documents.parcours_id)",
+             bind)) {
+        out.latest_documents[document.parcours_id] = std::move(document);
+    }
+    for (auto& right : ListRightsOfOpenParcours(filter)) {
+        out.rights[right.parcours_id].push_back(std::move(right));
+    }
+    return out;
 }
 
 void SociUnitOfWork::InsertDocument(const DocumentRecord& d) {

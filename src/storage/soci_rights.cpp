@@ -71,16 +71,33 @@ std::vector<RightRecord> SociUnitOfWork::ListRights(long long parcours_id) {
                                [&](soci::statement& st) { st.exchange(soci::use(parcours_id)); });
 }
 
+std::string OpenParcoursWhere(const ParcoursFilter& filter) {
+    std::string where = "WHERE state NOT IN ('exited', 'refused')";
+    if (filter.association_id) where += " AND association_id = :a";
+    if (filter.departement) where += " AND departement_code = :d";
+    return where;
+}
+
+void BindOpenParcoursFilter(soci::statement& st, const ParcoursFilter& filter) {
+    if (filter.association_id) st.exchange(soci::use(*filter.association_id));
+    if (filter.departement) st.exchange(soci::use(*filter.departement));
+}
+
 std::vector<ParcoursRecord> SociUnitOfWork::ListOpenParcours(const ParcoursFilter& filter) {
-    std::string query =
+    return QueryRows<OpenParcoursRow>(
+        sql(),
         "SELECT id, person_id, association_id, departement_code, state, created_at, updated_at "
-        "FROM parcours WHERE state NOT IN ('exited', 'refused')";
-    if (filter.association_id) query += " AND association_id = :a";
-    if (filter.departement) query += " AND departement_code = :d";
-    return QueryRows<OpenParcoursRow>(sql(), query + " ORDER BY id", [&](soci::statement& st) {
-        if (filter.association_id) st.exchange(soci::use(*filter.association_id));
-        if (filter.departement) st.exchange(soci::use(*filter.departement));
-    });
+        "FROM parcours " +
+            OpenParcoursWhere(filter) + " ORDER BY id",
+        [&](soci::statement& st) { BindOpenParcoursFilter(st, filter); });
+}
+
+std::vector<RightRecord> SociUnitOfWork::ListRightsOfOpenParcours(const ParcoursFilter& filter) {
+    return QueryRows<RightRow>(sql(),
+                               std::string(kRightColumns) +
+                                   "WHERE parcours_id IN (SELECT id FROM parcours " +
+                                   OpenParcoursWhere(filter) + ") ORDER BY id",
+                               [&](soci::statement& st) { BindOpenParcoursFilter(st, filter); });
 }
 
 }  // namespace parcours::storage

@@ -39,8 +39,11 @@ const char* SqlOf(StatsSource source) {
             return "SELECT CAST(parcours_id AS TEXT), CAST(number AS TEXT), start_date, end_date "
                    "FROM periods ORDER BY parcours_id, number";
         case StatsSource::kPersons:
-            return "SELECT CAST(id AS TEXT), sex_or_gender, identity_enc, protected_enc FROM "
-                   "persons";
+            // An anonymised person keeps only statistics_enc, read in place of both
+            // (migration 0009, docs/retention.md).
+            return "SELECT CAST(id AS TEXT), sex_or_gender, CASE WHEN anonymised_on IS NULL THEN "
+                   "identity_enc ELSE statistics_enc END, CASE WHEN anonymised_on IS NULL THEN "
+                   "protected_enc ELSE statistics_enc END FROM persons";
         case StatsSource::kRights:
             return "SELECT CAST(parcours_id AS TEXT), kind, content_enc FROM rights_records "
                    "WHERE kind IN ('afis', 'aps') ORDER BY id";

@@ -1,5 +1,6 @@
 #include "storage/soci_storage.hpp"
 
+#include "storage/audit_batcher.hpp"
 #include "storage/migrations.hpp"
 #include "storage/soci_unit_of_work.hpp"
 
@@ -7,6 +8,22 @@ namespace parcours::storage {
 
 std::unique_ptr<usecases::UnitOfWork> SociStorage::Begin() {
     return std::make_unique<SociUnitOfWork>(db_);
+}
+
+std::unique_ptr<usecases::UnitOfWork> SociStorage::BeginRead() {
+    return std::make_unique<SociUnitOfWork>(db_, audit_);
+}
+
+void SociUnitOfWork::DeferAudit(domain::AuditEntry entry) {
+    deferred_.push_back(std::move(entry));
+}
+
+void SociUnitOfWork::Commit() {
+    tx_.Commit();
+    if (batcher_ != nullptr && !deferred_.empty()) {
+        batcher_->Append(tx_.sql(), std::move(deferred_));
+        deferred_.clear();
+    }
 }
 
 std::string SociStorage::EngineName() const {

@@ -7,6 +7,8 @@
 
 namespace parcours::storage {
 
+class AuditBatcher;
+
 class SociUnitOfWork final : public usecases::UnitOfWork,
                              private usecases::AccountRepository,
                              private usecases::AuditRepository,
@@ -15,9 +17,15 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
                              private usecases::RulesRepository,
                              private usecases::CommissionRepository,
                              private usecases::StatsRepository,
-                             private usecases::PartnerRepository {
+                             private usecases::PartnerRepository,
+                             private usecases::RetentionRepository {
   public:
+    // A write transaction on a session of the pool.
     explicit SociUnitOfWork(Database& db) : tx_(db) {}
+    // A write transaction on a session the caller holds (the audit group append).
+    SociUnitOfWork(Database& db, soci::session& session) : tx_(db, session, TxMode::kWrite) {}
+    // A read-only transaction whose audit rows go to `audit` when it commits.
+    SociUnitOfWork(Database& db, AuditBatcher& audit) : tx_(db, TxMode::kRead), batcher_(&audit) {}
 
     usecases::AccountRepository& Accounts() override { return *this; }
     usecases::AuditRepository& Audit() override { return *this; }
@@ -27,7 +35,10 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
     usecases::CommissionRepository& Commission() override { return *this; }
     usecases::StatsRepository& Stats() override { return *this; }
     usecases::PartnerRepository& Partners() override { return *this; }
-    void Commit() override { tx_.Commit(); }
+    bool ReadOnly() const override { return tx_.mode() == TxMode::kRead; }
+    void DeferAudit(domain::AuditEntry entry) override;
+    void Commit() override;
+    usecases::RetentionRepository& Retention() override { return *this; }
 
   private:
     soci::session& sql() { return tx_.sql(); }
@@ -59,8 +70,11 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
                             const std::string& address,
                             const std::string& at,
                             bool success) override;
-    int CountAccountFailures(const std::string& account_key, const std::string& since) override;
-    int CountAddressFailures(const std::string& address, const std::string& since) override;
+    usecases::LoginFailures AccountFailures(const std::string& account_key,
+                                            const std::string& since) override;
+    usecases::LoginFailures AddressFailures(const std::string& address,
+                                            const std::string& since) override;
+    bool ClaimTotpStep(long long user_id, long long step) override;
     std::vector<std::string> ListSentAlertKeys(long long user_id) override;
     void InsertSentAlertKey(long long user_id,
                             const std::string& key,
@@ -101,6 +115,8 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
     long long InsertParcours(const usecases::ParcoursRecord& p) override;
     std::optional<usecases::ParcoursRecord> FindParcours(long long id) override;
     std::vector<usecases::ParcoursRecord> ListParcoursOfPerson(long long person_id) override;
+    std::vector<usecases::PersonCaseSummary> SummariseCases(
+        const std::vector<long long>& person_ids) override;
     void UpdateParcours(const usecases::ParcoursRecord& p) override;
     void InsertPeriod(const usecases::PeriodRecord& p) override;
     std::vector<usecases::PeriodRecord> ListPeriods(long long parcours_id) override;
@@ -120,6 +136,10 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
     std::vector<usecases::RightRecord> ListRights(long long parcours_id) override;
     std::vector<usecases::ParcoursRecord> ListOpenParcours(
         const usecases::ParcoursFilter& filter) override;
+    usecases::OpenParcoursDetails DetailsOfOpenParcours(
+        const usecases::ParcoursFilter& filter) override;
+    std::vector<usecases::RightRecord> ListRightsOfOpenParcours(
+        const usecases::ParcoursFilter& filter);
     void InsertEvent(const usecases::EventRecord& e) override;
     std::vector<usecases::EventRecord> ListEvents(long long parcours_id) override;
 
@@ -183,12 +203,22 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
     std::vector<long long> ListParcoursPartnerLinks(long long parcours_id) override;
     long long CountParcoursLinkedTo(long long partner_id) override;
 
+    // RetentionRepository (soci_retention.cpp)
+    std::vector<usecases::RetentionPersonRow> ListRetentionPersons() override;
+    void MarkArchived(long long person_id, const std::string& on) override;
+    void MarkAnonymised(long long person_id,
+                        const std::string& statistics_enc,
+                        const std::string& on) override;
+    void EraseCaseText(long long person_id) override;
+
     std::vector<usecases::UserRecord> QueryUsers(const std::string& where,
                                                  const std::function<void(soci::statement&)>& bind);
     std::vector<usecases::ApiTokenRecord> QueryTokens(
         const std::string& where, const std::function<void(soci::statement&)>& bind);
 
     Transaction tx_;
+    AuditBatcher* batcher_ = nullptr;
+    std::vector<domain::AuditEntry> deferred_;
 };
 
 }  // namespace parcours::storage

@@ -160,7 +160,7 @@ domain::Result<UserRecord> DisableUser(Ports& ports,
 domain::Result<UserRecord> FindUserByEmailForCli(Ports& ports, const std::string& email) {
     auto normalised = domain::NormaliseEmail(email);
     if (!normalised) return normalised.error();
-    auto uow = ports.storage.Begin();
+    auto uow = ports.storage.BeginRead();
     auto user = uow->Accounts().FindUserByEmail(normalised.value());
     if (!user) return Fail(ErrorCode::kNotFound, "Aucun compte avec cette adresse.", "email");
     return *user;
@@ -195,7 +195,7 @@ domain::Result<std::vector<UserRecord>> ListUsers(Ports& ports,
                 break;
         }
     }
-    auto uow = ports.storage.Begin();
+    auto uow = ports.storage.BeginRead();
     auto users = uow->Accounts().ListUsers(filter);
     AppendAudit(*uow, ports.crypto, {who ? who->user.id : 0, "user.list", "user", ""}, meta, now);
     uow->Commit();
@@ -207,7 +207,7 @@ domain::Result<UserRecord> GetUser(Ports& ports,
                                    long long user_id,
                                    const RequestMeta& meta,
                                    domain::Instant now) {
-    auto uow = ports.storage.Begin();
+    auto uow = ports.storage.BeginRead();
     auto user = uow->Accounts().FindUserById(user_id);
     bool allowed =
         user && domain::IsAllowed(who.Subject(), domain::Action::kReadUser, TargetOfUser(*user));
@@ -255,7 +255,7 @@ domain::Result<CreatedToken> CreateApiToken(Ports& ports,
 domain::Result<std::vector<ApiTokenRecord>> ListApiTokens(Ports& ports, const std::string& email) {
     auto user = FindUserByEmailForCli(ports, email);
     if (!user) return user.error();
-    auto uow = ports.storage.Begin();
+    auto uow = ports.storage.BeginRead();
     return uow->Accounts().ListApiTokens(user.value().id);
 }
 

@@ -169,7 +169,7 @@ domain::Result<Json> ListAgrements(Ports& ports,
                                    long long association_id,
                                    domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         auto association = uow->Cases().FindAssociation(association_id);
         if (!association) NotFoundError();
         Json items = Json::array();
@@ -191,7 +191,7 @@ domain::Result<Json> GetAgrement(Ports& ports,
                                  long long id,
                                  domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         AgrementRecord a = LoadAgrement(*uow, who, id, Action::kReadAgrement);
         return AgrementJson(a, NameOf(*uow, a.association_id), TodayOf(now));
     });

@@ -115,20 +115,23 @@ domain::Result<Json> ListAlerts(Ports& ports,
             cases_visible = false;
         }
     }
-    auto uow = ports.storage.Begin();
+    auto uow = ports.storage.BeginRead();
     std::vector<domain::Alert> alerts;
     auto open =
         cases_visible ? uow->Cases().ListOpenParcours(filter) : std::vector<ParcoursRecord>{};
+    // One query per table for all of them, not one per parcours.
+    auto details =
+        open.empty() ? OpenParcoursDetails{} : uow->Cases().DetailsOfOpenParcours(filter);
     for (const auto& p : open) {
         domain::ParcoursSnapshot s;
         s.id = p.id;
-        s.pseudonym = uow->Cases().FindPerson(p.person_id)->pseudonym;
+        s.pseudonym = details.pseudonyms[p.person_id];
         s.state = *domain::FindState(p.state);
-        s.periods = PeriodsOf(*uow, p.id);
-        for (const auto& d : uow->Cases().ListDemandes(p.id)) {
+        s.periods = PeriodsOf(details.periods[p.id]);
+        for (const auto& d : details.demandes[p.id]) {
             if (d.kind == "renouvellement" && d.state != "decided") s.renewal_state = d.state;
         }
-        for (const auto& r : uow->Cases().ListRights(p.id)) {
+        for (const auto& r : details.rights[p.id]) {
             if (r.kind == "afis") s.afis_applied = true;
             if (r.kind == "aps") {
                 Json aps = Open(ports.crypto, r.content_enc);
@@ -138,8 +141,9 @@ domain::Result<Json> ListAlerts(Ports& ports,
                 }
             }
         }
-        if (auto document = uow->Cases().FindDocument(p.id, std::nullopt)) {
-            const Json content = Open(ports.crypto, document->content_enc);
+        if (auto document = details.latest_documents.find(p.id);
+            document != details.latest_documents.end()) {
+            const Json content = Open(ports.crypto, document->second.content_enc);
             for (const auto& action : content["actions"]) {
                 s.has_housing_action = s.has_housing_action || action["domain"] == "housing";
                 s.has_employment_or_training_action = s.has_employment_or_training_action ||

@@ -89,7 +89,7 @@ domain::Result<Json> GetCriteriaGrid(Ports& ports,
                                      std::optional<std::string> date,
                                      domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         auto dep = uow->Reference().FindDepartement(departement);
         if (!dep) NotFoundError();
         domain::Target target{std::nullopt, std::nullopt, dep->code, dep->region_code};

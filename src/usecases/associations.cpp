@@ -65,7 +65,7 @@ domain::Result<Json> CreateAssociation(Ports& ports,
 
 domain::Result<Json> ListAssociations(Ports& ports, const Principal& who) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         Json items = Json::array();
         for (const auto& a : uow->Cases().ListAssociations(who.user.association_id)) {
             domain::Target target{std::nullopt, a.id, a.departement, std::nullopt};
@@ -79,7 +79,7 @@ domain::Result<Json> ListAssociations(Ports& ports, const Principal& who) {
 
 domain::Result<Json> GetAssociation(Ports& ports, const Principal& who, long long id) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         auto a = uow->Cases().FindAssociation(id);
         if (!a) NotFoundError();
         Require(who, Action::kReadAssociation, {std::nullopt, a->id, a->departement, std::nullopt});

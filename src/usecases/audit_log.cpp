@@ -7,9 +7,13 @@ void AppendAudit(UnitOfWork& uow,
                  const AuditEvent& event,
                  const RequestMeta& meta,
                  domain::Instant now) {
-    AuditHead head = uow.Audit().LockHead();
+    // Retention: each archived file this unit of work read gets its own `archive.read` row.
+    for (long long person_id : uow.TakeArchivedReads()) {
+        AppendAudit(uow, crypto,
+                    {event.actor_user_id, "archive.read", "person", std::to_string(person_id)},
+                    meta, now);
+    }
     domain::AuditEntry entry;
-    entry.id = head.last_id + 1;
     entry.at = domain::FormatInstant(now);
     entry.actor_user_id = event.actor_user_id;
     entry.action = event.action;
@@ -17,10 +21,25 @@ void AppendAudit(UnitOfWork& uow,
     entry.record_id = event.record_id;
     entry.outcome = event.outcome;
     entry.request_id = meta.request_id;
-    entry.prev_hash = head.last_hash;
-    entry.hash = crypto.Digest(domain::CanonicalAuditBytes(entry));
-    uow.Audit().Insert(entry);
-    uow.Audit().SetHead(AuditHead{entry.id, entry.hash});
+    if (uow.ReadOnly()) {
+        uow.DeferAudit(std::move(entry));
+    } else {
+        WriteAuditEntries(uow.Audit(), crypto, {std::move(entry)});
+    }
+}
+
+void WriteAuditEntries(AuditRepository& audit,
+                       Crypto& crypto,
+                       std::vector<domain::AuditEntry> entries) {
+    AuditHead head = audit.LockHead();
+    for (domain::AuditEntry& entry : entries) {
+        entry.id = head.last_id + 1;
+        entry.prev_hash = head.last_hash;
+        entry.hash = crypto.Digest(domain::CanonicalAuditBytes(entry));
+        audit.Insert(entry);
+        head = AuditHead{entry.id, entry.hash};
+    }
+    audit.SetHead(head);
 }
 
 ChainReport VerifyAuditChain(Ports& ports) {
@@ -71,7 +90,7 @@ domain::Result<std::vector<domain::AuditEntry>> ListAudit(Ports& ports,
     if (!domain::IsAllowed(who.Subject(), domain::Action::kReadAudit, {})) {
         return domain::Fail(domain::ErrorCode::kNotFound, "Ressource introuvable.");
     }
-    auto uow = ports.storage.Begin();
+    auto uow = ports.storage.BeginRead();
     auto rows = uow->Audit().List(after_id, limit);
     AppendAudit(*uow, ports.crypto, {who.user.id, "audit.read", "audit", "", "success"}, meta, now);
     uow->Commit();

@@ -22,6 +22,12 @@ void AppendAudit(UnitOfWork& uow,
                  const RequestMeta& meta,
                  domain::Instant now);
 
+// Chains the entries after the audit head (ids, previous hashes, hashes) and writes them, in the
+// caller's write transaction: AppendAudit for writes, the storage's group append for reads.
+void WriteAuditEntries(AuditRepository& audit,
+                       Crypto& crypto,
+                       std::vector<domain::AuditEntry> entries);
+
 struct ChainReport {
     bool ok = true;
     long long rows_checked = 0;

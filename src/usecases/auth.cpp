@@ -44,6 +44,19 @@ domain::Error RefuseLogin(Ports& ports,
     return error;
 }
 
+domain::FailureCount Counted(const LoginFailures& failures) {
+    return {failures.count, domain::ParseInstant(failures.latest_at)};
+}
+
+domain::Error Throttled(std::chrono::seconds wait) {
+    long long minutes = (wait.count() + 59) / 60;
+    auto error = Fail(ErrorCode::kTooManyAttempts,
+                      "Trop de tentatives de connexion : réessayez dans " +
+                          std::to_string(minutes) + (minutes > 1 ? " minutes." : " minute."));
+    error.retry_after_seconds = wait.count();
+    return error;
+}
+
 bool Expired(const std::string& deadline, domain::Instant now) {
     auto parsed = domain::ParseInstant(deadline);
     return !parsed || *parsed <= now;
@@ -61,20 +74,22 @@ domain::Result<LoginSuccess> Login(Ports& ports,
         return Fail(ErrorCode::kValidationFailed, "Le mot de passe est obligatoire.", "password");
     }
     const std::string key = AccountKey(ports.crypto, email.value());
-    const std::string since =
-        FormatInstant(now - std::chrono::minutes{domain::kThrottleWindowMinutes});
 
     std::optional<UserRecord> user;
     {
         auto uow = ports.storage.Begin();
-        int account_failures = uow->Accounts().CountAccountFailures(key, since);
-        int address_failures = uow->Accounts().CountAddressFailures(meta.client_address, since);
-        if (domain::LoginThrottled(account_failures, address_failures)) {
+        auto wait = domain::LoginWait(
+            Counted(uow->Accounts().AccountFailures(
+                key, FormatInstant(now - std::chrono::hours{domain::kAccountFailureMemoryHours}))),
+            Counted(uow->Accounts().AddressFailures(
+                meta.client_address,
+                FormatInstant(now - std::chrono::minutes{domain::kThrottleWindowMinutes}))),
+            now);
+        if (wait.count() > 0) {
+            // Refused before the password is even checked: no answer depends on it.
             uow.reset();
-            return RefuseLogin(ports, key, std::nullopt, "throttled", false,
-                               Fail(ErrorCode::kTooManyAttempts,
-                                    "Trop de tentatives de connexion. Réessayez dans 15 minutes."),
-                               meta, now);
+            return RefuseLogin(ports, key, std::nullopt, "throttled", false, Throttled(wait), meta,
+                               now);
         }
         user = uow->Accounts().FindUserByEmail(email.value());
     }
@@ -119,7 +134,7 @@ domain::Result<LoginSuccess> Login(Ports& ports,
         return RefuseLogin(ports, key, user, "failure", true, InvalidCredentials(), meta, now);
     }
     if (totp_step) {
-        if (*totp_step <= fresh->totp_last_step) {
+        if (!uow->Accounts().ClaimTotpStep(fresh->id, *totp_step)) {  // replayed meanwhile
             uow.reset();
             return RefuseLogin(
                 ports, key, user, "totp_invalid", true,
@@ -128,8 +143,6 @@ domain::Result<LoginSuccess> Login(Ports& ports,
                 meta, now);
         }
         fresh->totp_last_step = *totp_step;
-        fresh->updated_at = FormatInstant(now);
-        uow->Accounts().UpdateUser(*fresh);
     }
     LoginSuccess success;
     success.session_token = ports.crypto.RandomToken(32);
@@ -162,7 +175,9 @@ domain::Result<Principal> Authenticate(Ports& ports,
                                 "Vous devez vous connecter pour accéder à cette ressource.");
     if (credential.secret.empty() || credential.secret.size() > 256) return unauthenticated;
     const std::string hash = ports.crypto.Digest(credential.secret);
-    auto uow = ports.storage.Begin();
+    // A read: every request passes here, and only a session's once-a-minute touch writes.
+    auto uow = ports.storage.BeginRead();
+    std::optional<long long> touch_session;
     Principal principal;
     principal.kind = credential.kind;
     long long user_id = 0;
@@ -173,9 +188,7 @@ domain::Result<Principal> Authenticate(Ports& ports,
         }
         auto last_seen = domain::ParseInstant(session->last_seen_at);
         if (!last_seen || *last_seen + ports.settings.session_idle <= now) return unauthenticated;
-        if (*last_seen + kTouchEvery <= now) {
-            uow->Accounts().TouchSession(session->id, FormatInstant(now));
-        }
+        if (*last_seen + kTouchEvery <= now) touch_session = session->id;
         principal.credential_id = session->id;
         principal.csrf_token = session->csrf_token;
         user_id = session->user_id;
@@ -196,6 +209,16 @@ domain::Result<Principal> Authenticate(Ports& ports,
         }
     }
     uow->Commit();
+    if (touch_session) {
+        try {
+            auto touch = ports.storage.Begin();
+            touch->Accounts().TouchSession(*touch_session, FormatInstant(now));
+            touch->Commit();
+        } catch (const std::exception& e) {
+            // A full disk must not stop the reads: the idle clock is only not moved on.
+            if (!ports.storage.MediumFailure(e)) throw;
+        }
+    }
     return principal;
 }
 
@@ -248,7 +271,9 @@ domain::Result<UserRecord> ChangePassword(Ports& ports,
     user->updated_at = FormatInstant(now);
     uow->Accounts().UpdateUser(*user);
     // Other sessions of this account end with the old password (ASVS V7.4.3); the current one
-    // was just re-authenticated and survives.
+    // was just re-authenticated and survives. API tokens stay: the operator issues them on the
+    // server (parcours token create), never through a password, so a stolen password cannot have
+    // made one; they end on their own expiry, by `token revoke`, or when the account is disabled.
     long long keep = who.kind == CredentialKind::kSession ? who.credential_id : 0;
     uow->Accounts().RevokeUserSessions(user->id, keep, FormatInstant(now));
     AppendAudit(*uow, ports.crypto,

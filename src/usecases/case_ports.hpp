@@ -1,5 +1,6 @@
 #pragma once
 // The case records as stored; `_enc` fields are ciphertext produced by the Crypto port.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,8 +30,12 @@ struct PersonRecord {
     long long created_by = 0;
     std::string created_at;
     std::string updated_at;
+    // Retention (docs/retention.md): set when the file moved to the archive, then anonymised.
+    std::optional<std::string> archived_on;
+    std::optional<std::string> anonymised_on;
 };
 
+// Lists leave out archived persons (only the association admin reads them, one by one).
 struct PersonFilter {
     std::optional<long long> association_id;
     std::optional<std::string> departement;
@@ -169,6 +174,22 @@ struct ParcoursFilter {
     std::optional<std::string> departement;
 };
 
+// What the alerts read of the open parcours of a filter, loaded in one query per table.
+struct OpenParcoursDetails {
+    std::map<long long, std::string> pseudonyms;             // person id → pseudonym
+    std::map<long long, std::vector<PeriodRecord>> periods;  // parcours id → its periods, in order
+    std::map<long long, std::vector<DemandeRecord>> demandes;
+    std::map<long long, std::vector<RightRecord>> rights;
+    std::map<long long, DocumentRecord> latest_documents;
+};
+
+struct PersonCaseSummary {
+    long long person_id = 0;
+    std::string latest_parcours_state;
+    bool assessed = false;
+    bool referred = false;
+};
+
 class CaseRepository {
   public:
     virtual ~CaseRepository() = default;
@@ -201,6 +222,10 @@ class CaseRepository {
     virtual long long InsertParcours(const ParcoursRecord& p) = 0;
     virtual std::optional<ParcoursRecord> FindParcours(long long id) = 0;
     virtual std::vector<ParcoursRecord> ListParcoursOfPerson(long long person_id) = 0;
+    // For a page of persons, in one query: the state of each one's latest parcours (empty when
+    // none) and whether they have an assessment or a referral.
+    virtual std::vector<PersonCaseSummary> SummariseCases(
+        const std::vector<long long>& person_ids) = 0;
     virtual void UpdateParcours(const ParcoursRecord& p) = 0;
 
     virtual void InsertPeriod(const PeriodRecord& p) = 0;
@@ -226,6 +251,7 @@ class CaseRepository {
     virtual std::vector<RightRecord> ListRights(long long parcours_id) = 0;
     // Parcours not exited nor refused, in the filter's scope.
     virtual std::vector<ParcoursRecord> ListOpenParcours(const ParcoursFilter& filter) = 0;
+    virtual OpenParcoursDetails DetailsOfOpenParcours(const ParcoursFilter& filter) = 0;
 
     virtual void InsertEvent(const EventRecord& e) = 0;
     virtual std::vector<EventRecord> ListEvents(long long parcours_id) = 0;

@@ -101,7 +101,10 @@ domain::Date TodayOf(domain::Instant now) {
 }
 
 domain::Target TargetOfPerson(const PersonRecord& person) {
-    return domain::Target{std::nullopt, person.association_id, person.departement, std::nullopt};
+    domain::Target target{std::nullopt, person.association_id, person.departement, std::nullopt};
+    target.archived = person.archived_on.has_value();
+    target.anonymised = person.anonymised_on.has_value();
+    return target;
 }
 
 domain::Target TargetOfParcours(const ParcoursRecord& parcours) {
@@ -113,13 +116,36 @@ void Require(const Principal& who, domain::Action action, const domain::Target& 
     if (!domain::IsAllowed(who.Subject(), action, target)) NotFoundError();
 }
 
+namespace {
+
+// The archive rule (retention, docs/retention.md), for every record under a person: the policy
+// lets only her association's admin read an archived file (others get 404); that admin's writes
+// are refused with 409, and each of her reads is audited (`archive.read`, see AppendAudit).
+void RequireOnCase(UnitOfWork& uow,
+                   const Principal& who,
+                   domain::Action action,
+                   const domain::Target& target,
+                   long long person_id) {
+    if (target.archived && !domain::IsReadAction(action) &&
+        domain::ArchiveReadable(who.Subject(), target)) {
+        throw Invalid{Fail(ErrorCode::kConflict,
+                           "Ce dossier est archivé (durée de conservation) : il ne peut plus être "
+                           "modifié.",
+                           "id")};
+    }
+    Require(who, action, target);
+    if (target.archived) uow.NoteArchivedRead(person_id);
+}
+
+}  // namespace
+
 PersonRecord LoadPerson(UnitOfWork& uow,
                         const Principal& who,
                         long long id,
                         domain::Action action) {
     auto person = uow.Cases().FindPerson(id);
     if (!person) NotFoundError();
-    Require(who, action, TargetOfPerson(*person));
+    RequireOnCase(uow, who, action, TargetOfPerson(*person), person->id);
     return *person;
 }
 
@@ -129,7 +155,12 @@ ParcoursRecord LoadParcours(UnitOfWork& uow,
                             domain::Action action) {
     auto parcours = uow.Cases().FindParcours(id);
     if (!parcours) NotFoundError();
-    Require(who, action, TargetOfParcours(*parcours));
+    domain::Target target = TargetOfParcours(*parcours);
+    if (auto person = uow.Cases().FindPerson(parcours->person_id)) {
+        target.archived = person->archived_on.has_value();
+        target.anonymised = person->anonymised_on.has_value();
+    }
+    RequireOnCase(uow, who, action, target, parcours->person_id);
     return *parcours;
 }
 
@@ -144,8 +175,12 @@ nlohmann::json Open(Crypto& crypto, const std::string& sealed) {
 }
 
 std::vector<domain::Period> PeriodsOf(UnitOfWork& uow, long long parcours_id) {
+    return PeriodsOf(uow.Cases().ListPeriods(parcours_id));
+}
+
+std::vector<domain::Period> PeriodsOf(const std::vector<PeriodRecord>& records) {
     std::vector<domain::Period> periods;
-    for (const auto& p : uow.Cases().ListPeriods(parcours_id)) {
+    for (const auto& p : records) {
         periods.push_back(domain::Period{p.number, *domain::ParseIsoDate(p.start_date),
                                          *domain::ParseIsoDate(p.end_date), p.gap_days_before});
     }

@@ -72,6 +72,7 @@ std::string Seal(Crypto& crypto, const nlohmann::json& value);
 nlohmann::json Open(Crypto& crypto, const std::string& sealed);
 
 std::vector<domain::Period> PeriodsOf(UnitOfWork& uow, long long parcours_id);
+std::vector<domain::Period> PeriodsOf(const std::vector<PeriodRecord>& records);
 
 // Appends the parcours event row (same transaction as the state change).
 void AppendEvent(UnitOfWork& uow,

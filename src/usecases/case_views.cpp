@@ -70,7 +70,23 @@ domain::DemandeContent ContentOf(Ports& ports, UnitOfWork& uow, const DemandeRec
     return c;
 }
 
+DecisionViews DecisionViewsOf(Ports& ports, UnitOfWork& uow, long long parcours_id) {
+    auto records = uow.Commission().ListDecisionsOfParcours(parcours_id);
+    DecisionViews views;
+    for (const auto& decision : records) {
+        views.emplace_back(decision, DecisionJson(ports, uow, decision, records));
+    }
+    return views;
+}
+
 Json DemandeJson(Ports& ports, UnitOfWork& uow, const DemandeRecord& d) {
+    return DemandeJson(ports, uow, d, DecisionViewsOf(ports, uow, d.parcours_id));
+}
+
+Json DemandeJson(Ports& ports,
+                 UnitOfWork& uow,
+                 const DemandeRecord& d,
+                 const DecisionViews& decisions) {
     Json content = Open(ports.crypto, d.content_enc);
     Json out = {
         {"id", d.id},
@@ -95,10 +111,8 @@ Json DemandeJson(Ports& ports, UnitOfWork& uow, const DemandeRecord& d) {
     }
     // The decision in force on this demande: the latest one signed (a correction or the
     // authorisation granted on appeal supersedes the earlier one).
-    for (const auto& decision : uow.Commission().ListDecisionsOfParcours(d.parcours_id)) {
-        if (decision.demande_id && *decision.demande_id == d.id) {
-            out["decision"] = DecisionJson(ports, uow, decision);
-        }
+    for (const auto& [decision, view] : decisions) {
+        if (decision.demande_id && *decision.demande_id == d.id) out["decision"] = view;
     }
     if (d.returned_enc && (d.state == "incomplete" || d.state == "ajourne")) {
         out["returned"] = Open(ports.crypto, *d.returned_enc);
@@ -125,10 +139,11 @@ Json ParcoursJson(Ports& ports, UnitOfWork& uow, const ParcoursRecord& p, domain
                                {"current", period.start <= today && today <= period.end}});
     }
     auto person = uow.Cases().FindPerson(p.person_id);
+    DecisionViews decision_views = DecisionViewsOf(ports, uow, p.id);
     Json demandes = Json::array();
     Json current = nullptr;
     for (const auto& d : uow.Cases().ListDemandes(p.id)) {
-        Json view = DemandeJson(ports, uow, d);
+        Json view = DemandeJson(ports, uow, d, decision_views);
         if (d.state != "decided") current = view;
         demandes.push_back(std::move(view));
     }
@@ -145,9 +160,7 @@ Json ParcoursJson(Ports& ports, UnitOfWork& uow, const ParcoursRecord& p, domain
                           {"reasons", e.reasons}});
     }
     Json decisions = Json::array();
-    for (const auto& decision : uow.Commission().ListDecisionsOfParcours(p.id)) {
-        decisions.push_back(DecisionJson(ports, uow, decision));
-    }
+    for (const auto& [decision, view] : decision_views) decisions.push_back(view);
     auto document = uow.Cases().FindDocument(p.id, std::nullopt);
     int used = domain::MonthsUsed(periods);
     Json out = {{"id", p.id},

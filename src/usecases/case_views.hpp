@@ -11,6 +11,13 @@ nlohmann::json DocumentJson(Ports& ports, const DocumentRecord& d);
 nlohmann::json FollowupJson(Ports& ports, const FollowupRecord& f);
 // `missing` is computed for drafts: what still prevents submission.
 nlohmann::json DemandeJson(Ports& ports, UnitOfWork& uow, const DemandeRecord& d);
+// The decisions of the demande's parcours, each with its view, loaded once for a whole page.
+using DecisionViews = std::vector<std::pair<DecisionRecord, nlohmann::json>>;
+DecisionViews DecisionViewsOf(Ports& ports, UnitOfWork& uow, long long parcours_id);
+nlohmann::json DemandeJson(Ports& ports,
+                           UnitOfWork& uow,
+                           const DemandeRecord& d,
+                           const DecisionViews& decisions);
 nlohmann::json ParcoursJson(Ports& ports,
                             UnitOfWork& uow,
                             const ParcoursRecord& p,

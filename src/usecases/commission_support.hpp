@@ -36,5 +36,10 @@ nlohmann::json AvisJson(Ports& ports, const AgendaItemRecord& item, const std::s
 
 // A signed decision with its notifications, appeals and correction links.
 nlohmann::json DecisionJson(Ports& ports, UnitOfWork& uow, const DecisionRecord& d);
+// The same, given the decisions of its parcours already loaded (a page that shows them all).
+nlohmann::json DecisionJson(Ports& ports,
+                            UnitOfWork& uow,
+                            const DecisionRecord& d,
+                            const std::vector<DecisionRecord>& of_parcours);
 
 }  // namespace parcours::usecases

@@ -153,7 +153,7 @@ domain::Result<Json> CreateCommission(Ports& ports,
 
 domain::Result<Json> ListCommissions(Ports& ports, const Principal& who) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         Json items = Json::array();
         for (const auto& c : uow->Commission().ListCommissions()) {
             if (domain::IsAllowed(who.Subject(), Action::kReadCommission, TargetOfCommission(c))) {
@@ -169,7 +169,7 @@ domain::Result<Json> GetCommission(Ports& ports,
                                    long long id,
                                    domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         CommissionRecord c = LoadCommission(*uow, who, id, Action::kReadCommission);
         domain::Date today = TodayOf(now);
         Json out = CommissionJson(*uow, c);

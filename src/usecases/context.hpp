@@ -5,6 +5,7 @@
 
 #include "domain/dates.hpp"
 #include "domain/policy.hpp"
+#include "domain/retention.hpp"
 #include "usecases/documents.hpp"
 #include "usecases/ports.hpp"
 
@@ -16,6 +17,8 @@ struct SecuritySettings {
     std::string totp_issuer = "Parcours";
     // Statistical confidentiality: counts from 1 to this − 1 are masked for analysts and exports.
     int small_cell_threshold = 11;
+    // Retention durations ([retention], docs/retention.md), fixed by the operator's DPO.
+    domain::RetentionSettings retention;
 };
 
 struct Ports {

@@ -94,6 +94,13 @@ PeriodRecord OpenPeriod(UnitOfWork& uow,
 }  // namespace
 
 Json DecisionJson(Ports& ports, UnitOfWork& uow, const DecisionRecord& d) {
+    return DecisionJson(ports, uow, d, uow.Commission().ListDecisionsOfParcours(d.parcours_id));
+}
+
+Json DecisionJson(Ports& ports,
+                  UnitOfWork& uow,
+                  const DecisionRecord& d,
+                  const std::vector<DecisionRecord>& of_parcours) {
     auto outcome = *domain::FindDecisionOutcome(d.outcome);
     Json notifications = Json::array();
     for (const auto& n : uow.Commission().ListNotifications(d.id)) {
@@ -117,7 +124,7 @@ Json DecisionJson(Ports& ports, UnitOfWork& uow, const DecisionRecord& d) {
              {"notes", Open(ports.crypto, a.notes_enc)}});
     }
     std::optional<long long> corrected_by;
-    for (const auto& other : uow.Commission().ListDecisionsOfParcours(d.parcours_id)) {
+    for (const auto& other : of_parcours) {
         if (other.corrects_id && *other.corrects_id == d.id) corrected_by = other.id;
     }
     return {{"id", d.id},
@@ -289,7 +296,7 @@ domain::Result<Json> GetDecision(Ports& ports,
                                  const RequestMeta& meta,
                                  domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         LoadedDecision l = LoadDecision(*uow, who, decision_id, Action::kReadPerson);
         Json out = DecisionJson(ports, *uow, l.decision);
         if (l.decision.demande_id) {
@@ -314,7 +321,7 @@ domain::Result<PdfFile> DecisionLetter(Ports& ports,
                                        const RequestMeta& meta,
                                        domain::Instant now) {
     return Guard([&]() -> domain::Result<PdfFile> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         LoadedDecision l = LoadDecision(*uow, who, decision_id, Action::kReadPersonIdentity);
         const DecisionRecord& d = l.decision;
         auto outcome = *domain::FindDecisionOutcome(d.outcome);

@@ -153,7 +153,7 @@ domain::Result<Json> GetDemande(Ports& ports,
                                 const RequestMeta& meta,
                                 domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         auto [d, p] = LoadDemande(*uow, who, demande_id, Action::kReadPerson);
         Json out = DemandeJson(ports, *uow, d);
         AppendAudit(*uow, ports.crypto,
@@ -242,7 +242,7 @@ domain::Result<Json> ListDemandesInState(Ports& ports,
         if (*scope != domain::Scope::kInstance && !filter.association_id && !filter.departement) {
             return Json{{"items", Json::array()}};
         }
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         Json items = Json::array();
         for (const auto& p : uow->Cases().ListOpenParcours(filter)) {
             for (const auto& d : uow->Cases().ListDemandes(p.id)) {

@@ -104,7 +104,7 @@ domain::Result<Json> GetParcours(Ports& ports,
                                  const RequestMeta& meta,
                                  domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         ParcoursRecord p = LoadParcours(*uow, who, id, Action::kReadPerson);
         Json out = ParcoursJson(ports, *uow, p, TodayOf(now));
         AppendAudit(*uow, ports.crypto,
@@ -166,7 +166,7 @@ domain::Result<Json> GetDocument(Ports& ports,
                                  const RequestMeta& meta,
                                  domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         ParcoursRecord p = LoadParcours(*uow, who, parcours_id, Action::kReadPerson);
         auto d = uow->Cases().FindDocument(p.id, version);
         if (!d) NotFoundError();
@@ -231,7 +231,7 @@ domain::Result<Json> ListFollowups(Ports& ports,
                                    const RequestMeta& meta,
                                    domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         ParcoursRecord p = LoadParcours(*uow, who, parcours_id, Action::kReadPerson);
         Json items = Json::array();
         for (const auto& f : uow->Cases().ListFollowups(p.id))

@@ -143,7 +143,7 @@ domain::Result<std::string> ExportPartnersCsv(Ports& ports,
         if (!domain::WidestScope(who.user.role, domain::Action::kManagePartner)) NotFoundError();
         std::string home = departement.value_or(who.Subject().departement.value_or(""));
         RequireManage(who, home);
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         PartnerFilter filter;
         filter.home_departement = home;
         std::string out(domain::kUtf8Bom);

@@ -76,7 +76,7 @@ domain::Result<Json> ListPartners(Ports& ports,
                                   const PartnerQuery& query,
                                   domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         PartnerReader reader = ReaderOf(*uow, who);
         PartnerFilter filter;
         if (query.departement) {
@@ -115,7 +115,7 @@ domain::Result<Json> GetPartner(Ports& ports,
                                 long long id,
                                 domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         return PageJson(*uow, LoadPartner(*uow, who, id), now);
     });
 }
@@ -194,7 +194,7 @@ domain::Result<domain::Ok> ArchivePartner(Ports& ports,
 domain::Result<Json> PublicAssociations(Ports& ports,
                                         const std::optional<std::string>& departement) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         PartnerFilter filter;
         filter.public_associations_only = true;
         if (departement) {

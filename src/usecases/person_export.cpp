@@ -14,7 +14,7 @@ domain::Result<Json> ExportPerson(Ports& ports,
                                   const RequestMeta& meta,
                                   domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         PersonRecord p = LoadPerson(*uow, who, id, domain::Action::kReadPersonIdentity);
         domain::Date today = TodayOf(now);
         Json parcours = Json::array();

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 namespace parcours::usecases {
@@ -137,12 +138,23 @@ Json CheckChildren(const Json& in, domain::Date today) {
     return out;
 }
 
-std::string StatusOfPerson(UnitOfWork& uow, long long person_id) {
-    auto parcours = uow.Cases().ListParcoursOfPerson(person_id);
-    if (!parcours.empty()) return parcours.back().state;
-    if (!uow.Cases().ListAssessments(person_id).empty()) return "assessed";
-    if (!uow.Cases().ListReferrals(person_id).empty()) return "referred";
+std::string StatusOf(const PersonCaseSummary& cases) {
+    if (!cases.latest_parcours_state.empty()) return cases.latest_parcours_state;
+    if (cases.assessed) return "assessed";
+    if (cases.referred) return "referred";
     return "no_parcours";
+}
+
+// person id → status, for a page of persons in one query.
+std::map<long long, std::string> StatusesOf(UnitOfWork& uow,
+                                            const std::vector<PersonRecord>& persons) {
+    std::vector<long long> ids;
+    for (const auto& p : persons) ids.push_back(p.id);
+    std::map<long long, std::string> out;
+    for (long long id : ids) out[id] = "no_parcours";
+    for (const auto& cases : uow.Cases().SummariseCases(ids))
+        out[cases.person_id] = StatusOf(cases);
+    return out;
 }
 
 std::string StatusLabel(const std::string& status) {
@@ -152,9 +164,8 @@ std::string StatusLabel(const std::string& status) {
     return "Sans parcours";
 }
 
-Json Summary(Ports& ports, UnitOfWork& uow, const PersonRecord& p, domain::Date today) {
+Json Summary(Ports& ports, const PersonRecord& p, const std::string& status, domain::Date today) {
     Json identity = Open(ports.crypto, p.identity_enc);
-    std::string status = StatusOfPerson(uow, p.id);
     return {
         {"id", p.id},
         {"pseudonym", p.pseudonym},
@@ -262,10 +273,12 @@ domain::Result<Json> ListPersons(Ports& ports,
         if (*scope != domain::Scope::kInstance && !filter.association_id && !filter.departement) {
             NotFoundError();
         }
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         Json items = Json::array();
-        for (const auto& p : uow->Cases().ListPersons(filter)) {
-            items.push_back(Summary(ports, *uow, p, TodayOf(now)));
+        auto persons = uow->Cases().ListPersons(filter);
+        auto statuses = StatusesOf(*uow, persons);
+        for (const auto& p : persons) {
+            items.push_back(Summary(ports, p, statuses[p.id], TodayOf(now)));
         }
         long long total = uow->Cases().CountPersons(filter);
         AppendAudit(*uow, ports.crypto, {who.user.id, "person.list", "person", ""}, meta, now);
@@ -276,7 +289,7 @@ domain::Result<Json> ListPersons(Ports& ports,
 
 Json PersonJson(
     Ports& ports, UnitOfWork& uow, const PersonRecord& p, bool with_identity, domain::Date today) {
-    Json out = Summary(ports, uow, p, today);
+    Json out = Summary(ports, p, StatusesOf(uow, {p})[p.id], today);
     out["departement"] = p.departement;
     out["contact_channel"] = p.contact_channel;
     if (with_identity) {
@@ -307,7 +320,7 @@ domain::Result<Json> GetPerson(Ports& ports,
                                const RequestMeta& meta,
                                domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         PersonRecord p = LoadPerson(*uow, who, id, Action::kReadPerson);
         bool identity =
             domain::IsAllowed(who.Subject(), Action::kReadPersonIdentity, TargetOfPerson(p));

@@ -15,6 +15,7 @@
 #include "usecases/case_ports.hpp"
 #include "usecases/commission_ports.hpp"
 #include "usecases/partner_ports.hpp"
+#include "usecases/retention_ports.hpp"
 
 namespace parcours::usecases {
 
@@ -66,6 +67,11 @@ struct ApiTokenRecord {
     std::optional<std::string> revoked_at;
 };
 
+struct LoginFailures {
+    int count = 0;
+    std::string latest_at;  // empty when count is 0
+};
+
 struct DepartementRecord {
     std::string code;
     std::string name;
@@ -105,9 +111,13 @@ class AccountRepository {
                                     const std::string& address,
                                     const std::string& at,
                                     bool success) = 0;
-    // Failures since `since` and since the last success of the same key.
-    virtual int CountAccountFailures(const std::string& account_key, const std::string& since) = 0;
-    virtual int CountAddressFailures(const std::string& address, const std::string& since) = 0;
+    // Failures since `since` (for an account: also since its last success), and the latest one.
+    virtual LoginFailures AccountFailures(const std::string& account_key,
+                                          const std::string& since) = 0;
+    virtual LoginFailures AddressFailures(const std::string& address, const std::string& since) = 0;
+    // Records `step` as the user's last accepted TOTP step unless that step (or a later one) was
+    // accepted already, atomically even between concurrent logins; false when it was.
+    virtual bool ClaimTotpStep(long long user_id, long long step) = 0;
 
     // The alert digest: keys of the alerts already e-mailed to a user.
     virtual std::vector<std::string> ListSentAlertKeys(long long user_id) = 0;
@@ -191,7 +201,25 @@ class UnitOfWork {
     virtual CommissionRepository& Commission() = 0;
     virtual StatsRepository& Stats() = 0;
     virtual PartnerRepository& Partners() = 0;
+    // A read-only unit of work (Storage::BeginRead) writes nothing inside its snapshot: the audit
+    // rows of its reads are queued here and appended by Commit(), after the snapshot ends and
+    // before Commit() returns, in one short write turn shared with other readers' rows.
+    virtual bool ReadOnly() const = 0;
+    virtual void DeferAudit(domain::AuditEntry entry) = 0;
     virtual void Commit() = 0;
+    virtual RetentionRepository& Retention() = 0;
+
+    // Retention: the archived persons read in this unit of work; AppendAudit adds one
+    // `archive.read` row for each.
+    void NoteArchivedRead(long long person_id) { archived_reads_.push_back(person_id); }
+    std::vector<long long> TakeArchivedReads() {
+        std::vector<long long> out;
+        out.swap(archived_reads_);
+        return out;
+    }
+
+  private:
+    std::vector<long long> archived_reads_;
 };
 
 struct IntegrityReport {
@@ -205,8 +233,14 @@ class Storage {
   public:
     virtual ~Storage() = default;
     virtual std::unique_ptr<UnitOfWork> Begin() = 0;
+    // For use cases that only read (and audit what they read): no write turn is waited for.
+    virtual std::unique_ptr<UnitOfWork> BeginRead() = 0;
     virtual IntegrityReport CheckIntegrity() = 0;
     virtual std::string EngineName() const = 0;
+    // When `error` (thrown by this storage) is a failure of the medium (disk full, file too large,
+    // I/O error): a short description for the log, free of data; the transaction was rolled back
+    // and the request may be tried again later. Empty for any other error (a bug stays a bug).
+    virtual std::optional<std::string> MediumFailure(const std::exception& error) const = 0;
 };
 
 // Cryptography (libsodium, liboath). Passwords hashed with Argon2id; tokens are random and only

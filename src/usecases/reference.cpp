@@ -7,7 +7,7 @@ domain::Result<std::vector<DepartementRecord>> ListDepartements(Ports& ports,
     if (!domain::IsAllowed(who.Subject(), domain::Action::kReadReferenceData, {})) {
         return domain::Fail(domain::ErrorCode::kNotFound, "Ressource introuvable.");
     }
-    auto uow = ports.storage.Begin();
+    auto uow = ports.storage.BeginRead();
     return uow->Reference().ListDepartements();
 }
 

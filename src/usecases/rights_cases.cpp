@@ -312,7 +312,7 @@ domain::Result<Json> GetRights(Ports& ports,
                                const RequestMeta& meta,
                                domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         ParcoursRecord p = LoadParcours(*uow, who, parcours_id, Action::kReadPerson);
         Json out = RightsJson(ports, *uow, p);
         AppendAudit(*uow, ports.crypto,

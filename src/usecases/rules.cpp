@@ -29,7 +29,7 @@ domain::Result<Json> SimulateAfis(Ports& ports,
         return domain::Fail(domain::ErrorCode::kValidationFailed,
                             "Date invalide : format attendu AAAA-MM-JJ.", "date");
     }
-    auto uow = ports.storage.Begin();
+    auto uow = ports.storage.BeginRead();
     auto rows = uow->Rules().ListParameters();
     uow.reset();
     auto amount = domain::ComputeAfis(rows, *day, children, territory);
@@ -51,7 +51,7 @@ domain::Result<Json> SimulateAfis(Ports& ports,
 
 domain::Result<Json> ListLegalParameters(Ports& ports, const Principal& who) {
     (void)who;  // every logged-in professional may read the parameters
-    auto uow = ports.storage.Begin();
+    auto uow = ports.storage.BeginRead();
     Json items = Json::array();
     for (const auto& row : uow->Rules().ListParameters()) items.push_back(ParameterJson(row));
     return Json{{"items", items}};

@@ -303,7 +303,7 @@ domain::Result<Json> GetSeance(Ports& ports,
                                const RequestMeta& meta,
                                domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         LoadedSeance l = LoadSeance(*uow, who, seance_id, Action::kReadCommission);
         Json out = SeanceDetailJson(ports, *uow, who, l, TodayOf(now));
         AppendAudit(*uow, ports.crypto,

@@ -455,7 +455,7 @@ domain::Result<Json> GetStatistics(Ports& ports,
         if (who && !domain::WidestScope(who->user.role, domain::Action::kReadStatistics)) {
             NotFoundError();
         }
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         Scope scope = ResolveScope(*uow, query.scope);
         if (who &&
             !domain::IsAllowed(who->Subject(), domain::Action::kReadStatistics, scope.target)) {

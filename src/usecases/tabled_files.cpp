@@ -23,7 +23,7 @@ domain::Result<Json> GetTabledFile(Ports& ports,
                                    const RequestMeta& meta,
                                    domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         LoadedSeance l = LoadSeance(*uow, who, seance_id, Action::kReadTabledFiles);
         Date today = TodayOf(now);
         if (!CanSeeTabledFiles(*uow, who, l, today)) NotFoundError();
@@ -79,7 +79,7 @@ domain::Result<PdfFile> SeanceMinutes(Ports& ports,
                                       const RequestMeta& meta,
                                       domain::Instant now) {
     return Guard([&]() -> domain::Result<PdfFile> {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         LoadedSeance l = LoadSeance(*uow, who, seance_id, Action::kReadTabledFiles);
         Date today = TodayOf(now);
         if (!CanSeeTabledFiles(*uow, who, l, today)) NotFoundError();

@@ -79,6 +79,7 @@ void ApiTest::SetUp() {
     std::filesystem::create_directories(config.http.web_root);
     std::ofstream(std::filesystem::path(config.http.web_root) / "index.html")
         << "<!doctype html><html lang=\"fr\"><title>Parcours</title></html>";
+    ConfigureHttp(config.http);
     app_ = std::make_unique<cli::App>(config, cli::SchemaMode::kMigrate);
     server_ = std::make_unique<http::Server>(
         app_->ports(), config.http, [this] { return Now(); }, app_->schema_version());

@@ -51,6 +51,8 @@ class ApiTest : public ::testing::Test {
   protected:
     void SetUp() override;
     void TearDown() override;
+    // Lets a test suite change the server's HTTP settings (e.g. behind a trusted proxy).
+    virtual void ConfigureHttp(http::HttpSettings&) {}
 
     usecases::Ports& ports() { return app_->ports(); }
     cli::App& app() { return *app_; }

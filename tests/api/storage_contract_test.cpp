@@ -99,13 +99,30 @@ TEST_F(StorageContractTest, FailedLoginsAreCountedSinceTheLastSuccess) {
     auto& accounts = uow->Accounts();
     accounts.RecordLoginAttempt("k", "127.0.0.1", "2026-11-25T10:00:00Z", false);
     accounts.RecordLoginAttempt("k", "127.0.0.1", "2026-11-25T10:01:00Z", false);
-    EXPECT_EQ(accounts.CountAccountFailures("k", "2026-11-25T09:50:00Z"), 2);
-    EXPECT_EQ(accounts.CountAccountFailures("k", "2026-11-25T10:00:30Z"), 1);
+    EXPECT_EQ(accounts.AccountFailures("k", "2026-11-25T09:50:00Z").count, 2);
+    EXPECT_EQ(accounts.AccountFailures("k", "2026-11-25T09:50:00Z").latest_at,
+              "2026-11-25T10:01:00Z");
+    EXPECT_EQ(accounts.AccountFailures("k", "2026-11-25T10:00:30Z").count, 1);
     accounts.RecordLoginAttempt("k", "127.0.0.1", "2026-11-25T10:02:00Z", true);
     accounts.RecordLoginAttempt("k", "127.0.0.1", "2026-11-25T10:03:00Z", false);
-    EXPECT_EQ(accounts.CountAccountFailures("k", "2026-11-25T09:50:00Z"), 1);
-    EXPECT_EQ(accounts.CountAddressFailures("127.0.0.1", "2026-11-25T09:50:00Z"), 3);
-    EXPECT_EQ(accounts.CountAccountFailures("other", "2026-11-25T09:50:00Z"), 0);
+    EXPECT_EQ(accounts.AccountFailures("k", "2026-11-25T09:50:00Z").count, 1);
+    EXPECT_EQ(accounts.AddressFailures("127.0.0.1", "2026-11-25T09:50:00Z").count, 3);
+    EXPECT_EQ(accounts.AddressFailures("127.0.0.1", "2026-11-25T09:50:00Z").latest_at,
+              "2026-11-25T10:03:00Z");
+    EXPECT_EQ(accounts.AccountFailures("other", "2026-11-25T09:50:00Z").count, 0);
+    EXPECT_EQ(accounts.AccountFailures("other", "2026-11-25T09:50:00Z").latest_at, "");
+}
+
+TEST_F(StorageContractTest, ATotpStepIsClaimedOnceAndNeverGoesBack) {
+    TokenUser("totp@prefecture.gouv.fr", domain::Role::kAdmin);
+    auto uow = ports().storage.Begin();
+    auto user = uow->Accounts().FindUserByEmail("totp@prefecture.gouv.fr");
+    ASSERT_TRUE(user);
+    EXPECT_TRUE(uow->Accounts().ClaimTotpStep(user->id, 100));
+    EXPECT_FALSE(uow->Accounts().ClaimTotpStep(user->id, 100));
+    EXPECT_FALSE(uow->Accounts().ClaimTotpStep(user->id, 99));
+    EXPECT_TRUE(uow->Accounts().ClaimTotpStep(user->id, 101));
+    EXPECT_EQ(uow->Accounts().FindUserById(user->id)->totp_last_step, 101);
 }
 
 TEST_F(StorageContractTest, MigrationsAreIdempotentAndTheSchemaIsCurrent) {
