@@ -264,7 +264,8 @@ domain::Result<Json> ExitParcours(Ports& ports,
             given = input["outcome"];
         }
         const auto lists = domain::ExitOutcomeLists();
-        for (const auto& [key, value] : given.items()) {
+        for (const auto& item : given.items()) {
+            const std::string& key = item.key();
             bool known = key == "notes" || std::any_of(lists.begin(), lists.end(),
                                                        [&](auto& l) { return l.key == key; });
             if (!known) Reject("outcome." + key, "Champ inconnu.");
