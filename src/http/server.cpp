@@ -6,13 +6,12 @@
 #include <sys/socket.h>
 
 #include <chrono>
-#include <filesystem>
-#include <fstream>
 #include <random>
 #include <sstream>
 
 #include "http/routes.hpp"
 #include "http/session_cookie.hpp"
+#include "http/static_files.hpp"
 #include "usecases/auth.hpp"
 
 namespace parcours::http {
@@ -145,11 +144,6 @@ void Server::Install() {
         res.set_header("X-Request-Id", g_trace.request_id);
         return httplib::Server::HandlerResponse::Unhandled;
     });
-    svr.set_file_request_handler([](const httplib::Request& req, httplib::Response& res) {
-        bool hashed = req.path.rfind("/assets/", 0) == 0;
-        res.set_header("Cache-Control",
-                       hashed ? "public, max-age=31536000, immutable" : "no-cache");
-    });
     svr.set_error_handler(
         httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
             if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
@@ -184,25 +178,25 @@ void Server::Install() {
     }
 
     // The built front-end, then the SPA fallback: any other GET outside /api is the app.
-    std::filesystem::path web_root(settings_.web_root);
-    if (std::filesystem::is_directory(web_root)) svr.set_mount_point("/", web_root.string());
-    auto index = web_root / "index.html";
+    auto files = std::make_shared<const StaticFiles>(settings_.web_root);
     svr.Get(R"(/(?!api/|api$|healthz).*)",
-            [index](const httplib::Request&, httplib::Response& res) {
-                g_trace.route = "spa";
-                std::ifstream in(index, std::ios::binary);
-                if (!in) {
-                    res.status = 503;
-                    res.set_content(
-                        "<!doctype html><html lang=\"fr\"><title>Parcours</title><p>L'interface "
-                        "web n'est pas construite : lancez « make run ».</p></html>",
-                        "text/html; charset=utf-8");
+            [files](const httplib::Request& req, httplib::Response& res) {
+                if (files->Serve(req.path, req, res)) {
+                    bool hashed = req.path.rfind("/assets/", 0) == 0;
+                    res.set_header("Cache-Control",
+                                   hashed ? "public, max-age=31536000, immutable" : "no-cache");
                     return;
                 }
-                std::ostringstream html;
-                html << in.rdbuf();
-                res.set_header("Cache-Control", "no-cache");
-                res.set_content(html.str(), "text/html; charset=utf-8");
+                g_trace.route = "spa";
+                if (files->Serve("/index.html", req, res)) {
+                    res.set_header("Cache-Control", "no-cache");
+                    return;
+                }
+                res.status = 503;
+                res.set_content(  // a body of its own: the error handler leaves it (tiny)
+                    "<!doctype html><html lang=\"fr\"><title>Parcours</title><p>L'interface "
+                    "web n'est pas construite : lancez « make run ».</p></html>",
+                    "text/html; charset=utf-8");
             });
 }
 

@@ -2,6 +2,9 @@
 // files.
 #include "fixture.hpp"
 
+#include <filesystem>
+#include <fstream>
+
 namespace parcours::testing {
 namespace {
 
@@ -43,6 +46,83 @@ TEST_F(HttpTest, TheFrontEndIsServedWithAnSpaFallbackButUnknownApiRoutesAreJson4
     Reply api = Get("/api/v1/does-not-exist");
     EXPECT_EQ(api.status, 404);
     EXPECT_EQ(api.body["error"]["code"], "not_found");
+}
+
+// A web root as the web build leaves it: a hashed script with its brotli and gzip variants.
+class StaticFilesTest : public ApiTest {
+  protected:
+    void ConfigureHttp(http::HttpSettings& http) override {
+        std::filesystem::path assets = std::filesystem::path(http.web_root) / "assets";
+        std::filesystem::create_directories(assets);
+        std::ofstream(assets / "app-1a2b.js") << kScript;
+        std::ofstream(assets / "app-1a2b.js.br") << "BROTLI-BYTES";
+        std::ofstream(assets / "app-1a2b.js.gz") << "GZIP-BYTES";
+    }
+    Reply Fetch(const std::string& path, httplib::Headers headers) {
+        httplib::Client client = Client();
+        client.set_decompress(false);  // the bytes on the wire
+        auto result = client.Get(path, headers);
+        Reply reply;
+        if (!result) return reply;
+        reply.status = result->status;
+        reply.raw = result->body;
+        reply.headers = result->headers;
+        return reply;
+    }
+    static std::string Header(const Reply& reply, const char* name) {
+        auto it = reply.headers.find(name);
+        return it == reply.headers.end() ? std::string() : it->second;
+    }
+    static constexpr const char* kScript = "console.log('Parcours');\n";
+};
+
+TEST_F(StaticFilesTest, TheBuildsCompressedVariantsAreSentAsTheBrowserAccepts) {
+    const std::string path = "/assets/app-1a2b.js";
+    Reply brotli = Fetch(path, {{"Accept-Encoding", "gzip, deflate, br, zstd"}});
+    ASSERT_EQ(brotli.status, 200);
+    EXPECT_EQ(brotli.raw, "BROTLI-BYTES");
+    EXPECT_EQ(Header(brotli, "Content-Encoding"), "br");
+    EXPECT_EQ(Header(brotli, "Vary"), "Accept-Encoding");
+    EXPECT_EQ(Header(brotli, "Cache-Control"), "public, max-age=31536000, immutable");
+    EXPECT_EQ(Header(brotli, "Content-Type"), "text/javascript; charset=utf-8");
+
+    Reply gzip = Fetch(path, {{"Accept-Encoding", "br;q=0, gzip"}});
+    EXPECT_EQ(gzip.raw, "GZIP-BYTES");
+    EXPECT_EQ(Header(gzip, "Content-Encoding"), "gzip");
+
+    Reply identity = Fetch(path, {});
+    EXPECT_EQ(identity.raw, kScript);
+    EXPECT_EQ(Header(identity, "Content-Encoding"), "");
+
+    // Revalidation: the same representation is not sent again.
+    Reply again = Fetch(path, {{"If-None-Match", Header(brotli, "ETag")}});
+    EXPECT_EQ(again.status, 304);
+    EXPECT_TRUE(again.raw.empty());
+}
+
+TEST_F(StaticFilesTest, NothingIsCompressedOnTheFlyAndNothingOutsideTheWebRootIsServed) {
+    // index.html has no variant: sent as it is (cpp-httplib's own brotli took seconds of CPU).
+    Reply page = Fetch("/dossiers/12", {{"Accept-Encoding", "br, gzip"}});
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.raw.find("<title>Parcours</title>"), std::string::npos);
+    EXPECT_EQ(Header(page, "Content-Encoding"), "");
+    EXPECT_EQ(Header(page, "Cache-Control"), "no-cache");
+
+    std::string analyst = TokenUser("analyste@parcours.test", domain::Role::kAnalystNational);
+    Reply csv = Fetch("/api/v1/stats/export.csv?year=2026",
+                      {{"Authorization", "Bearer " + analyst}, {"Accept-Encoding", "br, gzip"}});
+    ASSERT_EQ(csv.status, 200) << csv.raw;
+    EXPECT_EQ(Header(csv, "Content-Encoding"), "");
+    EXPECT_EQ(Header(csv, "Content-Type"), "text/csv; charset=utf-8");
+
+    // The instance's keys sit beside the web root in this test's folder.
+    std::ifstream keys_file(scratch_->dir() / "parcours.keys", std::ios::binary);
+    std::string keys((std::istreambuf_iterator<char>(keys_file)), {});
+    ASSERT_FALSE(keys.empty());
+    for (const char* path :
+         {"/../parcours.keys", "/%2e%2e/parcours.keys", "/assets/../../parcours.keys"}) {
+        EXPECT_EQ(Fetch(path, {}).raw.find(keys), std::string::npos) << path;
+    }
 }
 
 TEST_F(HttpTest, BadBodiesAre4xxWithAFrenchMessageNamingTheField) {

@@ -118,8 +118,15 @@ test('(f) la déconnexion ramène à la connexion et ferme la session', async (t
 
 test('pages publiques, repli SPA, en-têtes CSP et ressources locales', async (t) => {
   await journey(t, async ({ page }) => {
+    const scripts = [];
+    page.on('response', (r) => {
+      if (/^\/assets\/index-[^/]+\.js$/.test(new URL(r.url()).pathname)) scripts.push(r);
+    });
     const response = await page.goto('/une-page-qui-n-existe-pas');
     assert.equal(response.status(), 200, 'unknown non-API paths fall back to index.html');
+    // The application's script, compressed by the web build (web/scripts/precompress.mjs).
+    assert.equal(scripts.length, 1, 'the application script is loaded once');
+    assert.equal((await scripts[0].allHeaders())['content-encoding'], 'br', 'it comes as its brotli variant');
     const csp = response.headers()['content-security-policy'] ?? '';
     for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'"]) {
       assert.ok(csp.includes(directive), `CSP header has ${directive}: ${csp}`);

@@ -2,6 +2,7 @@
 // cases build the answer.
 #include "usecases/partners.hpp"
 #include "http/routes.hpp"
+#include "http/static_files.hpp"
 #include "usecases/public_info.hpp"
 
 namespace parcours::http::handlers {
@@ -85,7 +86,7 @@ void ExportPartnersCsv(RequestContext& ctx) {
     if (!result) return WriteError(ctx, result.error());
     ctx.res.status = 200;
     ctx.res.set_header("Content-Disposition", "attachment; filename=\"parcours-partenaires.csv\"");
-    ctx.res.set_content(result.value(), "text/csv; charset=utf-8");
+    SetUncompressedBody(ctx.res, result.value(), "text/csv; charset=utf-8");
 }
 
 void ImportPartnersCsv(RequestContext& ctx) {

@@ -1,6 +1,7 @@
 // Statistics (docs/api/statistics.md): the indicators as JSON, and the CSV export.
 #include "usecases/statistics.hpp"
 #include "http/routes.hpp"
+#include "http/static_files.hpp"
 
 namespace parcours::http::handlers {
 
@@ -41,7 +42,8 @@ void ExportStatisticsCsv(RequestContext& ctx) {
     ctx.res.set_header("Content-Disposition",
                        "attachment; filename=\"parcours-statistiques-" + scope + "-" +
                            result.value()["to"].get<std::string>() + ".csv\"");
-    ctx.res.set_content(usecases::StatisticsCsv(result.value()), "text/csv; charset=utf-8");
+    SetUncompressedBody(ctx.res, usecases::StatisticsCsv(result.value()),
+                        "text/csv; charset=utf-8");
 }
 
 void ExportStatisticsXlsx(RequestContext& ctx) {
