@@ -84,6 +84,14 @@ TabledDemande LoadTabled(UnitOfWork& uow, long long demande_id) {
     return {*d, *p, *person};
 }
 
+bool IsArchived(const TabledDemande& t) {
+    return t.person.archived_on.has_value() || t.person.anonymised_on.has_value();
+}
+
+std::string PseudonymShown(const TabledDemande& t) {
+    return IsArchived(t) ? kArchivedFileLabel : t.person.pseudonym;
+}
+
 std::string KindLabel(const DemandeRecord& d) {
     return d.kind == "initiale" ? "Demande initiale"
                                 : "Renouvellement (période " + std::to_string(d.number) + ")";
@@ -101,7 +109,8 @@ Json AgendaJson(Ports& ports, UnitOfWork& uow, const LoadedSeance& l) {
              {"parcours_id", t.parcours.id},
              {"position", item.position},
              {"state", item.state},
-             {"pseudonym", t.person.pseudonym},
+             {"pseudonym", PseudonymShown(t)},
+             {"archived", IsArchived(t)},
              {"kind", t.demande.kind},
              {"kind_label", KindLabel(t.demande)},
              {"association_id", t.parcours.association_id},

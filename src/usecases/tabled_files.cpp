@@ -33,6 +33,7 @@ domain::Result<Json> GetTabledFile(Ports& ports,
         });
         if (item == agenda.end()) NotFoundError();
         TabledDemande t = LoadTabled(*uow, demande_id);
+        if (IsArchived(t)) NotFoundError();
         Json identity = Open(ports.crypto, t.person.identity_enc);
         Json content = Open(ports.crypto, t.demande.content_enc);
         auto document = uow->Cases().FindDocument(t.parcours.id, t.demande.document_version);
@@ -120,7 +121,7 @@ domain::Result<PdfFile> SeanceMinutes(Ports& ports,
             if (item.state == "withdrawn") continue;
             TabledDemande t = LoadTabled(*uow, item.demande_id);
             MinutesItem entry;
-            entry.pseudonym = t.person.pseudonym;
+            entry.pseudonym = PseudonymShown(t);
             entry.kind = KindLabel(t.demande);
             entry.association = AssociationName(*uow, t.parcours.association_id);
             entry.avis = std::string(domain::AvisLabel(item.avis_outcome.value_or("")));

@@ -98,6 +98,7 @@ class RetentionTest : public ApiTest {
                         {"expected_results", kCanary},
                         {"sworn_statement_declared", true}});
         ASSERT_EQ(d.status, 201) << d.raw;
+        demande_ = d.body["id"];
         std::string demande = "/api/v1/demandes/" + std::to_string(d.body["id"].get<long long>());
         ASSERT_EQ(Call("POST", demande + "/submit", worker_, Json::object()).status, 200);
         GiveAvis(instructor_, d.body["id"], "33", "favorable", std::string(kCanary) + " avis");
@@ -198,7 +199,7 @@ class RetentionTest : public ApiTest {
 
     long long association_ = 0;
     std::string worker_, admin_, instructor_;
-    long long exited_ = 0, open_ = 0, referred_ = 0, parcours_ = 0;
+    long long exited_ = 0, open_ = 0, referred_ = 0, parcours_ = 0, demande_ = 0;
 };
 
 std::string PersonPath(long long id) {
@@ -226,6 +227,16 @@ TEST_F(RetentionTest, ArchiveAfterTwentyFourMonthsThenAnonymiseKeepingTheStatist
     EXPECT_EQ(plan.archived + plan.anonymised, 0);
     EXPECT_EQ(Call("GET", PersonPath(exited_), worker_).status, 200);
     EXPECT_EQ(Run(true).items.size(), 2U);
+    // The séance that gave the avis: its tabled file is open to the prefecture at any time.
+    long long seance = 0;
+    {
+        storage::Database::Lease lease(app().db());
+        lease.sql() << "SELECT seance_id FROM agenda_items WHERE demande_id = :d",
+            soci::into(seance), soci::use(demande_);
+    }
+    const std::string seance_path = "/api/v1/seances/" + std::to_string(seance);
+    const std::string tabled = seance_path + "/files/" + std::to_string(demande_);
+    EXPECT_EQ(Call("GET", tabled, instructor_).status, 200);
 
     auto done = Run(false);
     EXPECT_EQ(done.archived, 2);
@@ -266,6 +277,14 @@ TEST_F(RetentionTest, ArchiveAfterTwentyFourMonthsThenAnonymiseKeepingTheStatist
     Reply alerts = Call("GET", "/api/v1/alerts", admin_);
     EXPECT_EQ(alerts.status, 200);
     EXPECT_EQ(alerts.raw.find(read.body["pseudonym"].get<std::string>()), std::string::npos);
+    // The séance's views: the tabled file is 404; the agenda names it as archived, nothing more.
+    EXPECT_EQ(Call("GET", tabled, instructor_).status, 404);
+    Reply agenda = Call("GET", seance_path, instructor_);
+    ASSERT_EQ(agenda.status, 200) << agenda.raw;
+    EXPECT_EQ(agenda.raw.find(read.body["pseudonym"].get<std::string>()), std::string::npos);
+    ASSERT_EQ(agenda.body["agenda"].size(), 1U) << agenda.raw;
+    EXPECT_EQ(agenda.body["agenda"][0]["pseudonym"], "(dossier archivé)");
+    EXPECT_EQ(agenda.body["agenda"][0]["archived"], true);
 
     // 2032-01-02: 36 months after the archive date, both are anonymised.
     TravelTo(2032, 1, 2);
