@@ -181,17 +181,9 @@ void Server::Install() {
     auto files = std::make_shared<const StaticFiles>(settings_.web_root);
     svr.Get(R"(/(?!api/|api$|healthz).*)",
             [files](const httplib::Request& req, httplib::Response& res) {
-                if (files->Serve(req.path, req, res)) {
-                    bool hashed = req.path.rfind("/assets/", 0) == 0;
-                    res.set_header("Cache-Control",
-                                   hashed ? "public, max-age=31536000, immutable" : "no-cache");
-                    return;
-                }
+                if (files->Serve(req.path, req, res)) return;
                 g_trace.route = "spa";
-                if (files->Serve("/index.html", req, res)) {
-                    res.set_header("Cache-Control", "no-cache");
-                    return;
-                }
+                if (files->Serve("/index.html", req, res)) return;
                 res.status = 503;
                 res.set_content(  // a body of its own: the error handler leaves it (tiny)
                     "<!doctype html><html lang=\"fr\"><title>Parcours</title><p>L'interface "

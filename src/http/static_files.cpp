@@ -1,6 +1,7 @@
 #include "http/static_files.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <sstream>
 
@@ -74,9 +75,9 @@ bool AcceptsEncoding(std::string_view accept_encoding, std::string_view coding) 
         std::string_view param = Trim(item.substr(semicolon + 1));
         if (param.rfind("q=", 0) != 0) return true;
         std::string_view q = Trim(param.substr(2));
-        // q=0, q=0.0, q=0.000: refused; any other weight accepts.
-        return !(q.find_first_not_of("0.") == std::string_view::npos && !q.empty() &&
-                 q.front() == '0');
+        double weight = 1;  // an unreadable weight is no refusal
+        std::from_chars(q.data(), q.data() + q.size(), weight);
+        return weight > 0;
     }
     return false;
 }
@@ -87,24 +88,25 @@ StaticFiles::StaticFiles(const std::filesystem::path& root) {
     for (auto it = std::filesystem::recursive_directory_iterator(root, error);
          !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
         const auto& path = it->path();
+        std::error_code ignored;  // `error` ends the walk: one file's trouble must not
         auto extension = path.extension().string();
-        if (!it->is_regular_file(error) || extension == ".br" || extension == ".gz") continue;
+        if (!it->is_regular_file(ignored) || extension == ".br" || extension == ".gz") continue;
         File file;
         file.type = TypeOf(path);
         file.identity = ReadWhole(path);
-        auto modified = std::filesystem::last_write_time(path, error).time_since_epoch().count();
+        auto modified = std::filesystem::last_write_time(path, ignored).time_since_epoch().count();
         std::ostringstream etag;
         etag << "W/\"" << std::hex << file.identity->size() << '-' << modified << '"';
         file.etag = etag.str();
         auto with_suffix = [&](const char* suffix) {
             auto variant = path;
             variant += suffix;
-            return std::filesystem::is_regular_file(variant, error) ? ReadWhole(variant) : nullptr;
+            return std::filesystem::is_regular_file(variant, ignored) ? ReadWhole(variant)
+                                                                      : nullptr;
         };
         file.brotli = with_suffix(".br");
         file.gzip = with_suffix(".gz");
-        files_.emplace("/" + std::filesystem::relative(path, root).generic_string(),
-                       std::move(file));
+        files_.emplace("/" + path.lexically_relative(root).generic_string(), std::move(file));
     }
 }
 
@@ -116,6 +118,10 @@ bool StaticFiles::Serve(const std::string& path,
     const File& file = found->second;
     res.set_header("ETag", file.etag);
     res.set_header("Vary", "Accept-Encoding");
+    // Hashed names change with their content: a year; the rest is revalidated (ETag).
+    res.set_header("Cache-Control", path.rfind("/assets/", 0) == 0
+                                        ? "public, max-age=31536000, immutable"
+                                        : "no-cache");
     if (req.get_header_value("If-None-Match") == file.etag) {
         res.status = 304;
         return true;

@@ -23,7 +23,8 @@ class StaticFiles {
     // Reads every file under `root` (none when it is not a directory).
     explicit StaticFiles(const std::filesystem::path& root);
 
-    // Answers GET `path` ("/assets/x.js") when it names a file of the tree; false otherwise.
+    // Answers GET `path` ("/assets/x.js") when it names a file of the tree, with its caching
+    // headers; false otherwise.
     bool Serve(const std::string& path, const httplib::Request& req, httplib::Response& res) const;
 
   private:

@@ -46,7 +46,6 @@ TabledDemande LoadTabled(UnitOfWork& uow, long long demande_id);
 // Retention (docs/retention.md): a file in the restricted archive, or anonymised, is out of the
 // séance's views: its tabled file is 404 and the agenda and minutes name it by this label only.
 bool IsArchived(const TabledDemande& t);
-inline constexpr const char* kArchivedFileLabel = "(dossier archivé)";
 std::string PseudonymShown(const TabledDemande& t);
 std::string KindLabel(const DemandeRecord& d);
 // The members in office on the séance's date, or who attended it, with their attendance.

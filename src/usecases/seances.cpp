@@ -89,7 +89,7 @@ bool IsArchived(const TabledDemande& t) {
 }
 
 std::string PseudonymShown(const TabledDemande& t) {
-    return IsArchived(t) ? kArchivedFileLabel : t.person.pseudonym;
+    return IsArchived(t) ? "(dossier archivé)" : t.person.pseudonym;
 }
 
 std::string KindLabel(const DemandeRecord& d) {
