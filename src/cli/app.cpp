@@ -84,6 +84,6 @@ App::App(const Config& config, SchemaMode mode)
       schema_version_(CheckedSchemaVersion(db_)),
       crypto_(OpenKeys(db_, KeysPath(config_)), security::DefaultHashingLimits()),
       storage_(db_, crypto_),
-      ports_{storage_, crypto_, documents_, spreadsheets_, config.security} {}
+      ports_{storage_, crypto_, documents_, spreadsheets_, config.security, statistics_cache_} {}
 
 }  // namespace parcours::cli

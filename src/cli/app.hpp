@@ -53,6 +53,7 @@ class App {
     storage::SociStorage storage_;
     documents::CairoPdfRenderer documents_;
     documents::XlsxWriter spreadsheets_;
+    usecases::StatisticsCache statistics_cache_;
     usecases::Ports ports_;
 };
 

@@ -53,6 +53,12 @@ const char* SqlOf(StatsSource source) {
 
 }  // namespace
 
+long long SociUnitOfWork::DataGeneration() {
+    long long value = 0;
+    sql() << "SELECT value FROM data_generation WHERE id = 1", soci::into(value);
+    return value;
+}
+
 std::vector<TextRow> SociUnitOfWork::StatsRows(StatsSource source) {
     std::vector<TextRow> rows;
     soci::rowset<soci::row> result = (sql().prepare << SqlOf(source));

@@ -19,6 +19,8 @@ void SociUnitOfWork::DeferAudit(domain::AuditEntry entry) {
 }
 
 void SociUnitOfWork::Commit() {
+    // The application's writes change the data generation; the audit rows of reads do not.
+    if (raises_generation_) sql() << "UPDATE data_generation SET value = value + 1 WHERE id = 1";
     tx_.Commit();
     if (batcher_ != nullptr && !deferred_.empty()) {
         batcher_->Append(tx_.sql(), std::move(deferred_));

@@ -21,7 +21,7 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
                              private usecases::RetentionRepository {
   public:
     // A write transaction on a session of the pool.
-    explicit SociUnitOfWork(Database& db) : tx_(db) {}
+    explicit SociUnitOfWork(Database& db) : tx_(db), raises_generation_(true) {}
     // A write transaction on a session the caller holds (the audit group append).
     SociUnitOfWork(Database& db, soci::session& session) : tx_(db, session, TxMode::kWrite) {}
     // A read-only transaction whose audit rows go to `audit` when it commits.
@@ -192,6 +192,7 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
 
     // StatsRepository
     std::vector<usecases::TextRow> StatsRows(usecases::StatsSource source) override;
+    long long DataGeneration() override;
 
     // PartnerRepository
     long long InsertPartner(const usecases::PartnerRecord& p) override;
@@ -217,6 +218,7 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
         const std::string& where, const std::function<void(soci::statement&)>& bind);
 
     Transaction tx_;
+    bool raises_generation_ = false;  // the application's writes, not the grouped audit append
     AuditBatcher* batcher_ = nullptr;
     std::vector<domain::AuditEntry> deferred_;
 };

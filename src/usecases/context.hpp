@@ -8,6 +8,7 @@
 #include "domain/retention.hpp"
 #include "usecases/documents.hpp"
 #include "usecases/ports.hpp"
+#include "usecases/statistics_cache.hpp"
 
 namespace parcours::usecases {
 
@@ -27,6 +28,8 @@ struct Ports {
     DocumentRenderer& documents;
     SpreadsheetWriter& spreadsheets;
     SecuritySettings settings;
+    // Not a port: the statistics this process has computed, shared by its requests.
+    StatisticsCache& statistics_cache;
 };
 
 // Where a request comes from: for the audit trail and throttling, never shown to users.

@@ -182,6 +182,9 @@ class StatsRepository {
   public:
     virtual ~StatsRepository() = default;
     virtual std::vector<TextRow> StatsRows(StatsSource source) = 0;
+    // Raised by every write transaction of the application (migration 0011): equal numbers, same
+    // data.
+    virtual long long DataGeneration() = 0;
 };
 
 // Thrown by a storage that cannot start a transaction in time (SQLite's single writer busy for

@@ -480,26 +480,34 @@ domain::Result<Json> GetStatistics(Ports& ports,
                                    who->user.role == domain::Role::kAssociationAdmin);
         bool mask = query.for_export || !own_figures;
         int threshold = std::max(2, settings.small_cell_threshold);
-        std::set<std::string> depts;
-        for (const auto& d : scope.departements) depts.insert(d.code);
-        auto results = domain::ComputeIndicators(
-            LoadFacts(ports, *uow, depts, scope.association_id), {from, to, at});
-        Json indicators = Json::array();
-        for (const auto& r : results) {
-            bool commission = r.def->family == std::string_view("commission");
-            if (commission && scope.association_id) continue;  // not an association's activity
-            // Commissions, séances, agréments and members are not persons: never masked.
-            bool persons = !commission;
-            indicators.push_back(IndicatorJson(r, scope, mask && persons, threshold));
-        }
-        Json out = {{"scope", scope.code},
-                    {"scope_label", scope.label},
-                    {"from", domain::FormatIsoDate(from)},
-                    {"to", domain::FormatIsoDate(to)},
-                    {"at", domain::FormatIsoDate(at)},
-                    {"masked", mask},
-                    {"threshold", threshold},
-                    {"indicators", indicators}};
+        auto compute = [&] {
+            std::set<std::string> depts;
+            for (const auto& d : scope.departements) depts.insert(d.code);
+            auto results = domain::ComputeIndicators(
+                LoadFacts(ports, *uow, depts, scope.association_id), {from, to, at});
+            Json indicators = Json::array();
+            for (const auto& r : results) {
+                bool commission = r.def->family == std::string_view("commission");
+                if (commission && scope.association_id) continue;  // not an association's activity
+                // Commissions, séances, agréments and members are not persons: never masked.
+                bool persons = !commission;
+                indicators.push_back(IndicatorJson(r, scope, mask && persons, threshold));
+            }
+            return Json{{"scope", scope.code},
+                        {"scope_label", scope.label},
+                        {"from", domain::FormatIsoDate(from)},
+                        {"to", domain::FormatIsoDate(to)},
+                        {"at", domain::FormatIsoDate(at)},
+                        {"masked", mask},
+                        {"threshold", threshold},
+                        {"indicators", indicators}};
+        };
+        // Everything the answer depends on; the data generation changes with every write.
+        std::string key = std::to_string(uow->Stats().DataGeneration()) + "|" + scope.code + "|" +
+                          domain::FormatIsoDate(from) + "|" + domain::FormatIsoDate(to) + "|" +
+                          domain::FormatIsoDate(at) + "|" + (mask ? "masked" : "exact") + "|" +
+                          std::to_string(threshold);
+        Json out = *ports.statistics_cache.Get(key, compute);
         AppendAudit(*uow, ports.crypto,
                     {who ? who->user.id : 0, query.for_export ? "stats.export" : "stats.read",
                      "statistics", scope.code},

@@ -1,0 +1,58 @@
+#include "usecases/statistics_cache.hpp"
+
+namespace parcours::usecases {
+
+StatisticsCache::StatisticsCache(std::size_t capacity, int concurrent)
+    : capacity_(capacity), concurrent_(concurrent < 1 ? 1 : concurrent) {}
+
+StatisticsCache::Result StatisticsCache::Get(const std::string& key,
+                                             const std::function<nlohmann::json()>& compute) {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        auto it = entries_.find(key);
+        if (it != entries_.end() && it->second.result) {
+            order_.splice(order_.begin(), order_, it->second.order);
+            ++counters_.served;
+            return it->second.result;
+        }
+        // Being computed by another caller, or every computing turn taken: wait for a change.
+        if (it != entries_.end() || running_ >= concurrent_) {
+            changed_.wait(lock);
+            continue;
+        }
+        break;
+    }
+    entries_[key].order = order_.end();
+    ++running_;
+    lock.unlock();
+    Result result;
+    try {
+        result = std::make_shared<const nlohmann::json>(compute());
+    } catch (...) {
+        lock.lock();
+        --running_;
+        entries_.erase(key);
+        changed_.notify_all();
+        throw;
+    }
+    lock.lock();
+    --running_;
+    ++counters_.computed;
+    Entry& entry = entries_[key];
+    entry.result = result;
+    order_.push_front(key);
+    entry.order = order_.begin();
+    while (order_.size() > capacity_) {
+        entries_.erase(order_.back());
+        order_.pop_back();
+    }
+    changed_.notify_all();
+    return result;
+}
+
+StatisticsCache::Counters StatisticsCache::counters() const {
+    std::lock_guard lock(mutex_);
+    return counters_;
+}
+
+}  // namespace parcours::usecases

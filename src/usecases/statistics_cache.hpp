@@ -1,0 +1,54 @@
+#pragma once
+// The statistics already computed, and the bound on how many are computed at once.
+//
+// A dashboard reads every record of its scope (seconds and a hundred megabytes on the national
+// dataset): computing it again for each of many analysts asking at once exhausted memory
+// (bench/README.md). A result is kept under a key that names everything it depends on — the data
+// generation (raised by every write, whichever process), the scope, the window, the masking — so a
+// kept result is exactly what a new computation would give. Callers asking for the same key at
+// the same time wait for one computation; at most `concurrent` different keys are computed at
+// once. The caller still checks the permission and audits the read for each request.
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <list>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace parcours::usecases {
+
+class StatisticsCache {
+  public:
+    explicit StatisticsCache(std::size_t capacity = 8, int concurrent = 2);
+
+    using Result = std::shared_ptr<const nlohmann::json>;
+    // The result kept for `key`, or `compute()`'s (then kept). If `compute` throws, its caller gets
+    // the exception, nothing is kept, and a caller that was waiting for it computes in its turn.
+    Result Get(const std::string& key, const std::function<nlohmann::json()>& compute);
+
+    struct Counters {
+        std::uint64_t computed = 0;
+        std::uint64_t served = 0;  // answered with a kept or shared result
+    };
+    Counters counters() const;
+
+  private:
+    struct Entry {
+        Result result;  // null while being computed
+        std::list<std::string>::iterator order;
+    };
+
+    const std::size_t capacity_;
+    const int concurrent_;
+    mutable std::mutex mutex_;
+    std::condition_variable changed_;
+    std::map<std::string, Entry> entries_;
+    std::list<std::string> order_;  // kept results, most recently used first
+    int running_ = 0;
+    Counters counters_;
+};
+
+}  // namespace parcours::usecases
