@@ -32,7 +32,7 @@ test: deps lint typecheck build build-asan web
 ## durability with 20 kill -9 on each engine, a 10-minute soak of 200 clients on each engine,
 ## each fuzzer for FUZZ_SECONDS, sqlmap and wapiti at full strength on each engine;
 ## prints the figures and fails on a bad one
-test-long: deps build
+test-long: deps build web
 	rm -f $(BUILD)/long-figures.tsv
 	scripts/pg-throwaway start $(BUILD)/pg-long
 	python3 tests/reliability/crash_durability.py --bin $(BUILD)/parcours --engine sqlite \

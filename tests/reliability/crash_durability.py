@@ -8,6 +8,7 @@ acknowledged write must be there; `parcours check` must pass (integrity, audit c
 
 Prints the writes acknowledged and lost; exits 1 when one is lost or the check fails."""
 import argparse
+import http.client
 import json
 import os
 import random
@@ -111,8 +112,10 @@ try:
                 if status == 201:
                     with lock:
                         acknowledged[body["id"]] = name
-            except (urllib.error.URLError, ConnectionError, OSError, ValueError):
-                pass  # the server was killed during the request: not acknowledged
+            except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError):
+                # The server was killed during the request, or while its answer was being read
+                # (IncompleteRead): not acknowledged.
+                pass
 
     for round_number in range(1, args.rounds + 1):
         server, base = start_server()
