@@ -218,7 +218,7 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
         const std::string& where, const std::function<void(soci::statement&)>& bind);
 
     Transaction tx_;
-    bool raises_generation_ = false;  // the application's writes, not the grouped audit append
+    bool raises_generation_ = false;  // audited writes, not the grouped audit append of reads
     AuditBatcher* batcher_ = nullptr;
     std::vector<domain::AuditEntry> deferred_;
 };

@@ -182,8 +182,7 @@ class StatsRepository {
   public:
     virtual ~StatsRepository() = default;
     virtual std::vector<TextRow> StatsRows(StatsSource source) = 0;
-    // Raised by every write transaction of the application (migration 0011): equal numbers, same
-    // data.
+    // Raised by every audited write transaction (migration 0011): equal numbers, same data.
     virtual long long DataGeneration() = 0;
 };
 
