@@ -203,6 +203,56 @@ long long QueryInt(const httplib::Request& req,
     return value;
 }
 
+std::optional<std::string> QueryText(const httplib::Request& req,
+                                     const char* name,
+                                     std::size_t max_bytes) {
+    if (!req.has_param(name)) return std::nullopt;
+    std::string text = req.get_param_value(name);
+    if (text.size() > max_bytes) {
+        std::size_t end = max_bytes;
+        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+        text.resize(end);
+    }
+    return text;
+}
+
+bool IsCleanText(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+        unsigned char lead = byte(0);
+        if (lead < 0x80) {
+            if (lead < 0x20 || lead == 0x7F) return false;
+            ++i;
+            continue;
+        }
+        std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+        if (lead < 0xC2 || lead > 0xF4 || i + length > text.size()) return false;
+        char32_t c = lead & (0x7F >> length);
+        for (std::size_t k = 1; k < length; ++k) {
+            if ((byte(k) & 0xC0) != 0x80) return false;
+            c = (c << 6) | (byte(k) & 0x3F);
+        }
+        static constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (c < kSmallest[length] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) ||
+            (c >= 0x80 && c < 0xA0)) {
+            return false;
+        }
+        i += length;
+    }
+    return true;
+}
+
+bool QueryBool(const httplib::Request& req, const char* name) {
+    if (!req.has_param(name)) return false;
+    std::string text = req.get_param_value(name);
+    if (text != "true" && text != "false") {
+        throw InputError(
+            Fail(ErrorCode::kValidationFailed,
+                 std::string("Le paramètre « ") + name + " » vaut « true » ou « false ».", name));
+    }
+    return text == "true";
+}
+
 long long PathId(const httplib::Request& req, std::size_t index) {
     const std::string text = req.matches[static_cast<int>(index)];
     long long value = 0;

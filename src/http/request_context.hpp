@@ -64,6 +64,16 @@ long long QueryInt(const httplib::Request& req,
                    long long fallback,
                    long long min,
                    long long max);
+// A query parameter's text, cut to at most `max_bytes` without splitting a character; nothing
+// when absent. Dispatch has refused any parameter that is not clean UTF-8.
+std::optional<std::string> QueryText(const httplib::Request& req,
+                                     const char* name,
+                                     std::size_t max_bytes);
+// Valid UTF-8 without control characters: what a query parameter may hold (the engines refuse
+// invalid UTF-8 and NUL bytes with an error, which must not become a 500).
+bool IsCleanText(std::string_view text);
+// A boolean query parameter ("true" or "false"), false when absent.
+bool QueryBool(const httplib::Request& req, const char* name);
 long long PathId(const httplib::Request& req, std::size_t index);
 
 nlohmann::json UserJson(const usecases::UserRecord& user);

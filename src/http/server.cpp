@@ -201,6 +201,19 @@ void Server::Dispatch(const Route& route, const httplib::Request& req, httplib::
         res.set_header("Cache-Control", "no-store");
     }
     try {
+        // Both engines answer invalid UTF-8 or a NUL byte with an error: refuse such a query
+        // parameter here, by its name (wapiti found a 500 on PostgreSQL).
+        for (const auto& [name, value] : req.params) {
+            if (IsCleanText(name) && IsCleanText(value)) continue;
+            bool named = IsCleanText(name) && name.size() <= 40;
+            return WriteError(
+                ctx,
+                Fail(ErrorCode::kValidationFailed,
+                     named ? "Le paramètre « " + name + " » contient des caractères non valides."
+                           : std::string("Un paramètre de l'adresse contient des caractères "
+                                         "non valides."),
+                     named ? name : "query"));
+        }
         if (!IsSafeMethod(req.method) && ForeignOrigin(req)) {
             return WriteError(
                 ctx, Fail(ErrorCode::kCsrfFailed, "Requête refusée : origine non autorisée."));

@@ -115,7 +115,8 @@ struct AssessmentRow {
 };
 
 std::string PersonWhere(const PersonFilter& f) {
-    std::string where = "WHERE archived_on IS NULL";
+    std::string where = f.archived ? "WHERE archived_on IS NOT NULL AND anonymised_on IS NULL"
+                                   : "WHERE archived_on IS NULL";
     if (f.association_id) where += " AND association_id = :association";
     if (f.departement) where += " AND departement_code = :departement";
     if (!f.pseudonym_prefix.empty()) where += " AND pseudonym LIKE :prefix";

@@ -40,6 +40,8 @@ struct PersonFilter {
     std::optional<long long> association_id;
     std::optional<std::string> departement;
     std::string pseudonym_prefix;
+    // The restricted archive (archived, not anonymised) instead of the active files.
+    bool archived = false;
     int limit = 50;
     int offset = 0;
 };

@@ -250,6 +250,7 @@ domain::Result<Json> CreatePerson(Ports& ports,
 domain::Result<Json> ListPersons(Ports& ports,
                                  const Principal& who,
                                  const std::string& query,
+                                 bool archived,
                                  int limit,
                                  int offset,
                                  const RequestMeta& meta,
@@ -273,15 +274,27 @@ domain::Result<Json> ListPersons(Ports& ports,
         if (*scope != domain::Scope::kInstance && !filter.association_id && !filter.departement) {
             NotFoundError();
         }
+        // The archive is read by the admin of the association that followed the persons only
+        // (domain::ArchiveReadable); for anyone else it does not exist.
+        if (archived) {
+            if (who.user.role != domain::Role::kAssociationAdmin || !filter.association_id) {
+                NotFoundError();
+            }
+            filter.archived = true;
+        }
         auto uow = ports.storage.BeginRead();
         Json items = Json::array();
         auto persons = uow->Cases().ListPersons(filter);
         auto statuses = StatusesOf(*uow, persons);
         for (const auto& p : persons) {
-            items.push_back(Summary(ports, p, statuses[p.id], TodayOf(now)));
+            Json item = Summary(ports, p, statuses[p.id], TodayOf(now));
+            if (archived) item["archived_on"] = p.archived_on.value_or("");
+            items.push_back(std::move(item));
         }
         long long total = uow->Cases().CountPersons(filter);
-        AppendAudit(*uow, ports.crypto, {who.user.id, "person.list", "person", ""}, meta, now);
+        AppendAudit(*uow, ports.crypto,
+                    {who.user.id, archived ? "archive.list" : "person.list", "person", ""}, meta,
+                    now);
         uow->Commit();
         return Json{{"items", items}, {"total", total}, {"limit", limit}, {"offset", offset}};
     });

@@ -23,9 +23,12 @@ domain::Result<Json> CreatePerson(Ports& ports,
                                   const Json& input,
                                   const RequestMeta& meta,
                                   domain::Instant now);
+// The active files in the caller's scope; with `archived`, the association admin's list of her
+// association's archived files (docs/retention.md), 404 for every other role.
 domain::Result<Json> ListPersons(Ports& ports,
                                  const Principal& who,
                                  const std::string& query,
+                                 bool archived,
                                  int limit,
                                  int offset,
                                  const RequestMeta& meta,

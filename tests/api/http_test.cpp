@@ -165,6 +165,24 @@ TEST_F(HttpTest, BadBodiesAre4xxWithAFrenchMessageNamingTheField) {
     }
 }
 
+// Query parameters that are not clean UTF-8 are refused by name before any engine sees them;
+// a long one is cut without splitting a character (wapiti found a 500 on PostgreSQL).
+TEST_F(HttpTest, QueryParametersThatAreNotCleanTextAre422NamingTheParameter) {
+    for (const std::string value : {"%C3", "%00", "3%0A3", "%ED%A0%80", "%C0%AF"}) {
+        Reply r = Get("/api/v1/public/associations?departement=" + value);
+        EXPECT_EQ(r.status, 422) << value << " " << r.raw;
+        EXPECT_EQ(r.body["error"]["field"], "departement") << value;
+    }
+    Reply unnamed = Get("/api/v1/public/associations?%FF=1");
+    EXPECT_EQ(unnamed.status, 422) << unnamed.raw;
+    EXPECT_EQ(unnamed.body["error"]["field"], "query");
+    // Two 2-byte characters cut at 3 bytes keep one whole character: an unknown département.
+    Reply cut = Get("/api/v1/public/associations?departement=%C3%A9%C3%A9");
+    EXPECT_EQ(cut.status, 422) << cut.raw;
+    EXPECT_EQ(cut.body["error"]["field"], "departement");
+    EXPECT_EQ(Get("/api/v1/public/associations?departement=33").status, 200);
+}
+
 TEST_F(HttpTest, OversizedBodiesAre413) {
     std::string big = "{\"email\": \"" + std::string(2 << 20, 'a') + "\"}";
     Reply reply = Send("POST", "/api/v1/auth/login", big, {});

@@ -5,6 +5,9 @@
 // empty, no free text is left, and the statistics are the same as before.
 #include <soci/soci.h>
 
+#include <optional>
+#include <set>
+
 #include "figures.hpp"
 #include "fixture.hpp"
 #include "usecases/retention.hpp"
@@ -188,10 +191,12 @@ class RetentionTest : public ApiTest {
         return identity + protected_data + key;
     }
 
-    long long AuditRows(const std::string& action, long long person) {
+    long long AuditRows(const std::string& action,
+                        long long person,
+                        std::optional<std::string> record = std::nullopt) {
         storage::Database::Lease lease(app().db());
         long long n = 0;
-        std::string id = std::to_string(person);
+        std::string id = record.value_or(std::to_string(person));
         lease.sql() << "SELECT COUNT(*) FROM audit_log WHERE action = :a AND record_id = :r",
             soci::into(n), soci::use(action), soci::use(id);
         return n;
@@ -274,6 +279,23 @@ TEST_F(RetentionTest, ArchiveAfterTwentyFourMonthsThenAnonymiseKeepingTheStatist
         EXPECT_EQ(list.raw.find(read.body["pseudonym"].get<std::string>()), std::string::npos);
         EXPECT_NE(list.raw.find("\"id\":" + std::to_string(open_)), std::string::npos);
     }
+    // The admin finds them in the archive list, audited; it does not exist for anyone else.
+    Reply archive = Call("GET", "/api/v1/persons?archived=true", admin_);
+    ASSERT_EQ(archive.status, 200) << archive.raw;
+    EXPECT_EQ(archive.body["total"], 2);
+    std::set<long long> listed;
+    for (const auto& item : archive.body["items"]) {
+        listed.insert(item["id"].get<long long>());
+        EXPECT_FALSE(item["archived_on"].get<std::string>().empty());
+    }
+    EXPECT_EQ(listed, (std::set<long long>{exited_, referred_}));
+    EXPECT_EQ(AuditRows("archive.list", 0, ""), 1);
+    for (const std::string& token : {worker_, instructor_}) {
+        EXPECT_EQ(Call("GET", "/api/v1/persons?archived=true", token).status, 404);
+    }
+    Reply wrong = Call("GET", "/api/v1/persons?archived=oui", admin_);
+    EXPECT_EQ(wrong.status, 422);
+    EXPECT_EQ(wrong.body["error"]["field"], "archived");
     Reply alerts = Call("GET", "/api/v1/alerts", admin_);
     EXPECT_EQ(alerts.status, 200);
     EXPECT_EQ(alerts.raw.find(read.body["pseudonym"].get<std::string>()), std::string::npos);
@@ -323,7 +345,8 @@ TEST_F(RetentionTest, ArchiveAfterTwentyFourMonthsThenAnonymiseKeepingTheStatist
         EXPECT_ANY_THROW(lease.sql() << "UPDATE parcours_events SET reasons = 'x'");
         EXPECT_ANY_THROW(lease.sql() << "DELETE FROM parcours_events");
     }
-    // Nothing is left to read, even for the admin.
+    // Nothing is left to read, even for the admin, nor to list.
+    EXPECT_EQ(Call("GET", "/api/v1/persons?archived=true", admin_).body["total"], 0);
     EXPECT_EQ(Call("GET", PersonPath(exited_), admin_).status, 404);
     EXPECT_EQ(Call("GET", parcours, admin_).status, 404);
 }

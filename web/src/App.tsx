@@ -11,6 +11,7 @@ import { TotpEnrolPage } from "./pages/TotpEnrolPage";
 import {
   canListAssociations,
   canReadActivityReport,
+  canReadArchive,
   canReadCases,
   canReadCommission,
   canReadStatistics,
@@ -91,7 +92,7 @@ export function App() {
             <Route path="/" element={<RequireAuth>{(user) => <HomePage user={user} />}</RequireAuth>} />
             <Route
               path="/personnes"
-              element={<RequireAuth>{(user) => (canReadCases(user) ? <PersonsListPage /> : <Forbidden />)}</RequireAuth>}
+              element={<RequireAuth>{(user) => (canReadCases(user) ? <PersonsListPage archiveReadable={canReadArchive(user)} /> : <Forbidden />)}</RequireAuth>}
             />
             <Route
               path="/personnes/nouvelle"

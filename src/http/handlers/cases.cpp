@@ -53,9 +53,11 @@ void CreatePerson(RequestContext& ctx) {
 void ListPersons(RequestContext& ctx) {
     auto limit = static_cast<int>(QueryInt(ctx.req, "limit", 50, 1, 200));
     auto offset = static_cast<int>(QueryInt(ctx.req, "offset", 0, 0, 10'000'000));
-    std::string q = ctx.req.has_param("q") ? ctx.req.get_param_value("q").substr(0, 20) : "";
-    Answer(ctx, 200,
-           usecases::ListPersons(ctx.ports, ctx.who(), q, limit, offset, ctx.meta, ctx.now));
+    std::string q = QueryText(ctx.req, "q", 20).value_or("");
+    bool archived = QueryBool(ctx.req, "archived");
+    Answer(
+        ctx, 200,
+        usecases::ListPersons(ctx.ports, ctx.who(), q, archived, limit, offset, ctx.meta, ctx.now));
 }
 void ExportPerson(RequestContext& ctx) {
     auto result =
@@ -90,8 +92,7 @@ void CreateAssessment(RequestContext& ctx) {
 }
 
 void GetCriteria(RequestContext& ctx) {
-    std::optional<std::string> date;
-    if (ctx.req.has_param("date")) date = ctx.req.get_param_value("date").substr(0, 10);
+    std::optional<std::string> date = QueryText(ctx.req, "date", 10);
     Answer(ctx, 200,
            usecases::GetCriteriaGrid(ctx.ports, ctx.who(), PathText(ctx.req, 1), date, ctx.now));
 }
@@ -161,7 +162,7 @@ void SubmitDemande(RequestContext& ctx) {
            usecases::SubmitDemande(ctx.ports, ctx.who(), PathId(ctx.req, 1), ctx.meta, ctx.now));
 }
 void ListDemandes(RequestContext& ctx) {
-    std::string state = ctx.req.has_param("state") ? ctx.req.get_param_value("state") : "";
+    std::string state = QueryText(ctx.req, "state", 40).value_or("");
     Answer(ctx, 200, usecases::ListDemandesInState(ctx.ports, ctx.who(), state));
 }
 

@@ -26,8 +26,9 @@ void Answer(RequestContext& ctx, int status, const domain::Result<Json>& result)
 }
 
 std::optional<std::string> Param(const httplib::Request& req, const char* name, std::size_t max) {
-    if (!req.has_param(name) || req.get_param_value(name).empty()) return std::nullopt;
-    return req.get_param_value(name).substr(0, max);
+    auto text = QueryText(req, name, max);
+    if (!text || text->empty()) return std::nullopt;
+    return text;
 }
 
 }  // namespace

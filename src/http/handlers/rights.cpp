@@ -56,8 +56,8 @@ void GetRights(RequestContext& ctx) {
 
 void ListAlerts(RequestContext& ctx) {
     domain::Date on{std::chrono::floor<std::chrono::days>(ctx.now)};
-    if (ctx.req.has_param("date")) {
-        auto parsed = domain::ParseIsoDate(ctx.req.get_param_value("date").substr(0, 10));
+    if (auto text = QueryText(ctx.req, "date", 10)) {
+        auto parsed = domain::ParseIsoDate(*text);
         if (!parsed) {
             return WriteError(ctx,
                               domain::Fail(domain::ErrorCode::kValidationFailed,

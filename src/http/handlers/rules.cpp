@@ -5,14 +5,11 @@
 namespace parcours::http::handlers {
 
 void SimulateAfis(RequestContext& ctx) {
-    std::string date =
-        ctx.req.has_param("date")
-            ? ctx.req.get_param_value("date").substr(0, 10)
-            : domain::FormatIsoDate(domain::Date{std::chrono::floor<std::chrono::days>(ctx.now)});
+    std::string date = QueryText(ctx.req, "date", 10)
+                           .value_or(domain::FormatIsoDate(
+                               domain::Date{std::chrono::floor<std::chrono::days>(ctx.now)}));
     auto children = static_cast<int>(QueryInt(ctx.req, "children", 0, 0, 20));
-    std::string territory = ctx.req.has_param("territory")
-                                ? ctx.req.get_param_value("territory").substr(0, 20)
-                                : "metropole";
+    std::string territory = QueryText(ctx.req, "territory", 20).value_or("metropole");
     auto result = usecases::SimulateAfis(ctx.ports, date, children, territory);
     if (!result) return WriteError(ctx, result.error());
     WriteJson(ctx, 200, result.value());

@@ -9,10 +9,7 @@ namespace {
 
 usecases::StatsQuery QueryOf(const httplib::Request& req, bool for_export) {
     usecases::StatsQuery q;
-    auto param = [&](const char* name) -> std::optional<std::string> {
-        if (!req.has_param(name)) return std::nullopt;
-        return req.get_param_value(name).substr(0, 40);
-    };
+    auto param = [&](const char* name) { return QueryText(req, name, 40); };
     if (auto scope = param("scope")) q.scope = *scope;
     q.from = param("from");
     q.to = param("to");

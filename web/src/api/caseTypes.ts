@@ -122,10 +122,14 @@ export interface PersonSummary {
   association_id: number;
   /** A date or a timestamp ("AAAA-MM-JJ…"). */
   created_at: string;
+  /** In the archive list only: the day the file was archived. */
+  archived_on?: string;
 }
 
 export interface PersonListQuery {
   q?: string;
+  /** "true": the association admin's archived files. */
+  archived?: "true";
   limit?: number;
   offset?: number;
 }

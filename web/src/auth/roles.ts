@@ -59,6 +59,11 @@ export function canReadActivityReport(user: Pick<User, "role" | "association_id"
   return user.role === "association_admin" && user.association_id !== null;
 }
 
+/** The association admin alone reads her association's archived files (docs/retention.md). */
+export function canReadArchive(user: Pick<User, "role" | "association_id">): boolean {
+  return user.role === "association_admin" && user.association_id !== null;
+}
+
 /** Roles that read the statistics (docs/api/statistics.md): analysts, the prefecture of a département. */
 export function canReadStatistics(user: Pick<User, "role">): boolean {
   return isAnalyst(user) || isInstructor(user) || isSignatory(user);

@@ -15,8 +15,9 @@ import { useResource } from "../../casework/useResource";
 
 export const PAGE_SIZE = 20;
 
-function pageLink(q: string, page: number): string {
+function pageLink(q: string, page: number, archived: boolean): string {
   const params = new URLSearchParams();
+  if (archived) params.set("archives", "1");
   if (q !== "") params.set("q", q);
   if (page > 1) params.set("page", String(page));
   const text = params.toString();
@@ -29,7 +30,7 @@ function ageBandLabel(band: string): string {
   return /^\d+-\d+$/.test(band) ? `${band.replace("-", " à ")} ans` : band;
 }
 
-function rows(items: PersonSummary[]) {
+function rows(items: PersonSummary[], archived: boolean) {
   // Pseudonyms only: no name ever appears in the list.
   return items.map((p) => [
     <Link key="p" to={`/personnes/${p.id}`} className="parcours-pseudonym">
@@ -40,29 +41,51 @@ function rows(items: PersonSummary[]) {
       {p.status_label !== "" ? p.status_label : labelOf(PERSON_STATUS, p.status)}
     </Badge>,
     formatDate(p.created_at),
+    ...(archived ? [formatDate(p.archived_on ?? "")] : []),
   ]);
 }
 
-export function PersonsListPage() {
-  usePageTitle("Personnes suivies");
+/**
+ * The persons followed, searched by pseudonym. The association admin also has the archived files
+ * of her association (`?archives=1`): read-only, each reading traced (docs/retention.md).
+ */
+export function PersonsListPage({ archiveReadable = false }: { archiveReadable?: boolean }) {
   const [params, setParams] = useSearchParams();
+  const archived = archiveReadable && params.get("archives") === "1";
+  const title = archived ? "Dossiers archivés" : "Personnes suivies";
+  usePageTitle(title);
   const q = params.get("q") ?? "";
   const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
   const [search, setSearch] = useState(q);
   useEffect(() => setSearch(q), [q]);
-  const persons = useResource(`${q}|${page}`, (signal) =>
-    listPersons({ q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, { signal }),
+  const persons = useResource(`${archived}|${q}|${page}`, (signal) =>
+    listPersons(
+      { q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, ...(archived ? { archived: "true" as const } : {}) },
+      { signal },
+    ),
   );
 
   const onSearch = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next = search.trim();
-    setParams(next === "" ? {} : { q: next });
+    setParams({ ...(archived ? { archives: "1" } : {}), ...(next === "" ? {} : { q: next }) });
   };
 
   return (
     <>
-      <h1>Personnes suivies</h1>
+      <h1>{title}</h1>
+      {archiveReadable && (
+        <p>
+          {archived ? (
+            <>
+              Dossiers dont l'accompagnement s'est terminé il y a plus de 24 mois : ils se lisent sans se modifier, et
+              chaque consultation est tracée. <Link to="/personnes">Revenir aux personnes suivies</Link>
+            </>
+          ) : (
+            <Link to="/personnes?archives=1">Dossiers archivés de l'association</Link>
+          )}
+        </p>
+      )}
       <form role="search" aria-label="Rechercher une personne" onSubmit={onSearch} className="fr-mb-4w">
         <div className="parcours-search">
           <Input
@@ -85,16 +108,37 @@ export function PersonsListPage() {
       {persons.status === "loading" && <Loading />}
       {persons.status === "error" && <PageError error={persons.error} what="Liste" onRetry={persons.reload} />}
       {persons.status === "ready" && (
-        <PersonsTable q={q} page={page} total={persons.data.total} limit={persons.data.limit} items={persons.data.items} />
+        <PersonsTable
+          q={q}
+          page={page}
+          archived={archived}
+          total={persons.data.total}
+          limit={persons.data.limit}
+          items={persons.data.items}
+        />
       )}
     </>
   );
 }
 
-function PersonsTable(props: { q: string; page: number; total: number; limit: number; items: PersonSummary[] }) {
-  const { q, page, total, items } = props;
+function PersonsTable(props: {
+  q: string;
+  page: number;
+  archived: boolean;
+  total: number;
+  limit: number;
+  items: PersonSummary[];
+}) {
+  const { q, page, archived, total, items } = props;
   const limit = props.limit > 0 ? props.limit : PAGE_SIZE;
   const pages = Math.max(1, Math.ceil(total / limit));
+  if (items.length === 0 && archived) {
+    return (
+      <p role="status">
+        {q === "" ? "Aucun dossier de l'association n'est archivé." : `Aucun dossier archivé ne correspond à « ${q} ».`}
+      </p>
+    );
+  }
   if (items.length === 0) {
     return (
       <p role="status">
@@ -104,15 +148,15 @@ function PersonsTable(props: { q: string; page: number; total: number; limit: nu
     );
   }
   const caption =
-    `${total} personne${total > 1 ? "s" : ""}` +
+    (archived ? `${total} dossier${total > 1 ? "s" : ""} archivé${total > 1 ? "s" : ""}` : `${total} personne${total > 1 ? "s" : ""}`) +
     (q !== "" ? ` correspondant à « ${q} »` : "") +
     (pages > 1 ? ` — page ${page} sur ${pages}` : "");
   return (
     <>
       <Table
         caption={caption}
-        headers={["Pseudonyme", "Tranche d'âge", "Statut", "Créé le"]}
-        data={rows(items)}
+        headers={["Pseudonyme", "Tranche d'âge", "Statut", "Créé le", ...(archived ? ["Archivé le"] : [])]}
+        data={rows(items, archived)}
         bordered
         fixed
       />
@@ -120,7 +164,7 @@ function PersonsTable(props: { q: string; page: number; total: number; limit: nu
         <Pagination
           count={pages}
           defaultPage={Math.min(page, pages)}
-          getPageLinkProps={(n) => ({ to: pageLink(q, n) })}
+          getPageLinkProps={(n) => ({ to: pageLink(q, n, archived) })}
           className="fr-mt-2w"
         />
       )}
