@@ -350,9 +350,10 @@ int Run(int argc, char** argv) {
             stats_query.for_export = true;
             Config config = Resolve(o);
             App a(config, SchemaMode::kRequireCurrent);
-            auto result = Check(usecases::GetStatistics(a.ports(), std::nullopt, stats_query,
+            auto shared = Check(usecases::GetStatistics(a.ports(), std::nullopt, stats_query,
                                                         {config.security.small_cell_threshold},
                                                         kCliMeta, Now()));
+            const nlohmann::json& result = *shared;
             std::string bytes =
                 stats_format == "json" ? result.dump(2) + "\n"
                 : stats_format == "xlsx"

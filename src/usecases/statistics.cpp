@@ -445,13 +445,13 @@ Json IndicatorJson(const domain::IndicatorResult& r, const Scope& scope, bool ma
 
 }  // namespace
 
-domain::Result<Json> GetStatistics(Ports& ports,
-                                   const std::optional<Principal>& who,
-                                   const StatsQuery& query,
-                                   const StatsSettings& settings,
-                                   const RequestMeta& meta,
-                                   domain::Instant now) {
-    return Guard([&]() -> domain::Result<Json> {
+domain::Result<StatisticsCache::Result> GetStatistics(Ports& ports,
+                                                      const std::optional<Principal>& who,
+                                                      const StatsQuery& query,
+                                                      const StatsSettings& settings,
+                                                      const RequestMeta& meta,
+                                                      domain::Instant now) {
+    return Guard([&]() -> domain::Result<StatisticsCache::Result> {
         if (who && !domain::WidestScope(who->user.role, domain::Action::kReadStatistics)) {
             NotFoundError();
         }
@@ -507,7 +507,7 @@ domain::Result<Json> GetStatistics(Ports& ports,
                           domain::FormatIsoDate(from) + "|" + domain::FormatIsoDate(to) + "|" +
                           domain::FormatIsoDate(at) + "|" + (mask ? "masked" : "exact") + "|" +
                           std::to_string(threshold);
-        Json out = *ports.statistics_cache.Get(key, compute);
+        auto out = ports.statistics_cache.Get(key, compute);
         AppendAudit(*uow, ports.crypto,
                     {who ? who->user.id : 0, query.for_export ? "stats.export" : "stats.read",
                      "statistics", scope.code},

@@ -24,13 +24,14 @@ struct StatsSettings {
     int small_cell_threshold = 11;  // [statistics] small_cell_threshold
 };
 
-// `who` empty: the command line (the instance's operator), always masked.
-domain::Result<nlohmann::json> GetStatistics(Ports& ports,
-                                             const std::optional<Principal>& who,
-                                             const StatsQuery& query,
-                                             const StatsSettings& settings,
-                                             const RequestMeta& meta,
-                                             domain::Instant now);
+// `who` empty: the command line (the instance's operator), always masked. The answer is shared
+// with other callers (StatisticsCache): read it, never copy it whole.
+domain::Result<StatisticsCache::Result> GetStatistics(Ports& ports,
+                                                      const std::optional<Principal>& who,
+                                                      const StatsQuery& query,
+                                                      const StatsSettings& settings,
+                                                      const RequestMeta& meta,
+                                                      domain::Instant now);
 
 // The same figures as a CSV file as French spreadsheets open it: UTF-8 with BOM, ';' separator,
 // decimal comma, suppressed cells written "< 11".

@@ -25,7 +25,7 @@ void GetStatistics(RequestContext& ctx) {
         usecases::GetStatistics(ctx.ports, ctx.principal, QueryOf(ctx.req, false),
                                 {ctx.ports.settings.small_cell_threshold}, ctx.meta, ctx.now);
     if (!result) return WriteError(ctx, result.error());
-    WriteJson(ctx, 200, result.value());
+    WriteJson(ctx, 200, *result.value());
 }
 
 void ExportStatisticsCsv(RequestContext& ctx) {
@@ -33,14 +33,14 @@ void ExportStatisticsCsv(RequestContext& ctx) {
         usecases::GetStatistics(ctx.ports, ctx.principal, QueryOf(ctx.req, true),
                                 {ctx.ports.settings.small_cell_threshold}, ctx.meta, ctx.now);
     if (!result) return WriteError(ctx, result.error());
-    std::string scope = result.value()["scope"];
+    const nlohmann::json& statistics = *result.value();
+    std::string scope = statistics["scope"];
     std::replace(scope.begin(), scope.end(), ':', '-');
     ctx.res.status = 200;
-    ctx.res.set_header("Content-Disposition",
-                       "attachment; filename=\"parcours-statistiques-" + scope + "-" +
-                           result.value()["to"].get<std::string>() + ".csv\"");
-    SetUncompressedBody(ctx.res, usecases::StatisticsCsv(result.value()),
-                        "text/csv; charset=utf-8");
+    ctx.res.set_header("Content-Disposition", "attachment; filename=\"parcours-statistiques-" +
+                                                  scope + "-" +
+                                                  statistics["to"].get<std::string>() + ".csv\"");
+    SetUncompressedBody(ctx.res, usecases::StatisticsCsv(statistics), "text/csv; charset=utf-8");
 }
 
 void ExportStatisticsXlsx(RequestContext& ctx) {
@@ -48,13 +48,14 @@ void ExportStatisticsXlsx(RequestContext& ctx) {
         usecases::GetStatistics(ctx.ports, ctx.principal, QueryOf(ctx.req, true),
                                 {ctx.ports.settings.small_cell_threshold}, ctx.meta, ctx.now);
     if (!result) return WriteError(ctx, result.error());
-    std::string scope = result.value()["scope"];
+    const nlohmann::json& statistics = *result.value();
+    std::string scope = statistics["scope"];
     std::replace(scope.begin(), scope.end(), ':', '-');
     ctx.res.status = 200;
-    ctx.res.set_header("Content-Disposition",
-                       "attachment; filename=\"parcours-statistiques-" + scope + "-" +
-                           result.value()["to"].get<std::string>() + ".xlsx\"");
-    ctx.res.set_content(ctx.ports.spreadsheets.Xlsx(usecases::StatisticsWorkbook(result.value())),
+    ctx.res.set_header("Content-Disposition", "attachment; filename=\"parcours-statistiques-" +
+                                                  scope + "-" +
+                                                  statistics["to"].get<std::string>() + ".xlsx\"");
+    ctx.res.set_content(ctx.ports.spreadsheets.Xlsx(usecases::StatisticsWorkbook(statistics)),
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
