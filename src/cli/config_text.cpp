@@ -8,10 +8,14 @@
 #include <utility>
 
 #include "cli/app.hpp"
+#include "domain/utf8.hpp"
 
 namespace parcours::cli {
 
 namespace {
+
+using domain::AppendUtf8;
+using domain::DecodeUtf8;
 
 // toml++ 3.3 (Debian 12) reaches __builtin_unreachable when it meets some non-ASCII characters
 // where it looks for whitespace (marzer/tomlplusplus#190 and #295, fixed upstream by PR #305):
@@ -25,36 +29,6 @@ namespace {
 // no configuration has any use for, is refused.
 constexpr char32_t kMovedBase = 0xF0000;
 
-// The code point of the UTF-8 sequence at text[i] and its length, or nothing if not valid there.
-std::optional<std::pair<char32_t, std::size_t>> DecodeUtf8(std::string_view text, std::size_t i) {
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-    unsigned char lead = byte(0);
-    std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    if (lead < 0xC2 || lead > 0xF4 || i + length > text.size()) return std::nullopt;
-    char32_t c = lead & (0x7F >> length);
-    for (std::size_t k = 1; k < length; ++k) {
-        if ((byte(k) & 0xC0) != 0x80) return std::nullopt;
-        c = (c << 6) | (byte(k) & 0x3F);
-    }
-    static constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (c < kSmallest[length] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return std::nullopt;
-    return std::pair{c, length};
-}
-
-void AppendUtf8(std::string& out, char32_t c) {
-    if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    }
-    out += static_cast<char>(0x80 | (c & 0x3F));
-}
-
 bool Moved(char32_t c) {
     return c >= 0x80 && c <= 0xFFFF && c != 0xFEFF;
 }
@@ -65,14 +39,13 @@ std::string OutOfTomlppReach(std::string_view text, const std::string& source) {
     out.reserve(text.size() + text.size() / 4);
     int line = 1;
     for (std::size_t i = 0; i < text.size();) {
-        auto decoded =
-            static_cast<unsigned char>(text[i]) < 0x80 ? std::nullopt : DecodeUtf8(text, i);
-        if (!decoded) {
-            if (text[i] == '\n') ++line;
+        auto decoded = DecodeUtf8(text, i);
+        if (!decoded) {  // for toml++ to refuse
             out += text[i++];
             continue;
         }
         auto [c, length] = *decoded;
+        if (c == U'\n') ++line;
         if (c >= kMovedBase && c < kMovedBase + 0x10000) {
             throw std::runtime_error("cannot read the configuration " + source + ": line " +
                                      std::to_string(line) +
@@ -89,8 +62,7 @@ std::string BroughtBack(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
-        auto decoded =
-            static_cast<unsigned char>(text[i]) < 0x80 ? std::nullopt : DecodeUtf8(text, i);
+        auto decoded = DecodeUtf8(text, i);
         if (!decoded) {
             out += text[i++];
             continue;

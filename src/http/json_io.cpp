@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "domain/dates.hpp"
+#include "domain/utf8.hpp"
 #include "http/request_context.hpp"
 
 namespace parcours::http {
@@ -218,26 +219,13 @@ std::optional<std::string> QueryText(const httplib::Request& req,
 
 bool IsCleanText(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
-        auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-        unsigned char lead = byte(0);
-        if (lead < 0x80) {
-            if (lead < 0x20 || lead == 0x7F) return false;
-            ++i;
-            continue;
-        }
-        std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-        if (lead < 0xC2 || lead > 0xF4 || i + length > text.size()) return false;
-        char32_t c = lead & (0x7F >> length);
-        for (std::size_t k = 1; k < length; ++k) {
-            if ((byte(k) & 0xC0) != 0x80) return false;
-            c = (c << 6) | (byte(k) & 0x3F);
-        }
-        static constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (c < kSmallest[length] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) ||
-            (c >= 0x80 && c < 0xA0)) {
+        auto decoded = domain::DecodeUtf8(text, i);
+        // Control characters: C0, DEL and C1.
+        if (!decoded || decoded->first < 0x20 ||
+            (decoded->first >= 0x7F && decoded->first < 0xA0)) {
             return false;
         }
-        i += length;
+        i += decoded->second;
     }
     return true;
 }
