@@ -274,12 +274,14 @@ domain::Result<Json> ListPersons(Ports& ports,
         if (*scope != domain::Scope::kInstance && !filter.association_id && !filter.departement) {
             NotFoundError();
         }
-        // The archive is read by the admin of the association that followed the persons only
-        // (domain::ArchiveReadable); for anyone else it does not exist.
+        // The archive is read by the admin of the association that followed the persons only;
+        // for anyone else it does not exist.
         if (archived) {
-            if (who.user.role != domain::Role::kAssociationAdmin || !filter.association_id) {
-                NotFoundError();
-            }
+            domain::Target archive;
+            archive.association_id = who.user.association_id;
+            archive.archived = true;
+            if (!domain::ArchiveReadable(who.Subject(), archive)) NotFoundError();
+            filter.association_id = who.user.association_id;
             filter.archived = true;
         }
         auto uow = ports.storage.BeginRead();
