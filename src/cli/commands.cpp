@@ -54,7 +54,10 @@ int Run(int argc, char** argv) {
     AddCommon(serve, o);
     serve->add_option("--listen", o.listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
     serve->add_option("--web-root", o.web_root, "Folder of the built front-end (default web/dist)");
-    serve->callback([&] { action = [&] { return Serve(Resolve(o)); }; });
+    serve->callback([&] {
+        RestartWithoutThreadCaches(argv);
+        action = [&] { return Serve(Resolve(o)); };
+    });
 
     auto* migrate = app.add_subcommand("migrate", "Apply the missing schema migrations");
     AddCommon(migrate, o);
@@ -353,7 +356,7 @@ int Run(int argc, char** argv) {
             auto shared = Check(usecases::GetStatistics(a.ports(), std::nullopt, stats_query,
                                                         {config.security.small_cell_threshold},
                                                         kCliMeta, Now()));
-            const nlohmann::json& result = *shared;
+            const nlohmann::json& result = shared->value;
             std::string bytes =
                 stats_format == "json" ? result.dump(2) + "\n"
                 : stats_format == "xlsx"

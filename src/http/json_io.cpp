@@ -92,6 +92,11 @@ void WriteJson(RequestContext& ctx, int status, const nlohmann::json& body) {
                         "application/json; charset=utf-8");
 }
 
+void WriteJsonText(RequestContext& ctx, int status, const std::string& text) {
+    ctx.res.status = status;
+    ctx.res.set_content(text, "application/json; charset=utf-8");
+}
+
 void WriteError(httplib::Response& res, const domain::Error& error) {
     nlohmann::json body = {{"code", domain::ErrorCodeName(error.code)}, {"message", error.message}};
     if (!error.field.empty()) body["field"] = error.field;

@@ -27,7 +27,9 @@ StatisticsCache::Result StatisticsCache::Get(const std::string& key,
     lock.unlock();
     Result result;
     try {
-        result = std::make_shared<const nlohmann::json>(compute());
+        nlohmann::json value = compute();
+        std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        result = std::make_shared<const Kept>(Kept{std::move(value), std::move(text)});
     } catch (...) {
         lock.lock();
         --running_;

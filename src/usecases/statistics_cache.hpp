@@ -24,7 +24,13 @@ class StatisticsCache {
   public:
     explicit StatisticsCache(std::size_t capacity = 8, int concurrent = 2);
 
-    using Result = std::shared_ptr<const nlohmann::json>;
+    // A result and its JSON text, serialised once: the national dashboard is 387 kB of JSON, and
+    // serialising it for each answer was most of a kept answer's cost (bench/README.md).
+    struct Kept {
+        nlohmann::json value;
+        std::string text;
+    };
+    using Result = std::shared_ptr<const Kept>;
     // The result kept for `key`, or `compute()`'s (then kept). If `compute` throws, its caller gets
     // the exception, nothing is kept, and a caller that was waiting for it computes in its turn.
     Result Get(const std::string& key, const std::function<nlohmann::json()>& compute);

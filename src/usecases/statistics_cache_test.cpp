@@ -18,11 +18,22 @@ TEST(StatisticsCache, AKeptResultIsServedWithoutComputingAgain) {
     StatisticsCache cache;
     int runs = 0;
     auto compute = [&] { return Json{{"run", ++runs}}; };
-    EXPECT_EQ((*cache.Get("7|national", compute))["run"], 1);
-    EXPECT_EQ((*cache.Get("7|national", compute))["run"], 1);
-    EXPECT_EQ((*cache.Get("8|national", compute))["run"], 2);  // another generation: computed
+    EXPECT_EQ(cache.Get("7|national", compute)->value["run"], 1);
+    EXPECT_EQ(cache.Get("7|national", compute)->value["run"], 1);
+    EXPECT_EQ(cache.Get("8|national", compute)->value["run"], 2);  // another generation: computed
     EXPECT_EQ(cache.counters().computed, 2u);
     EXPECT_EQ(cache.counters().served, 1u);
+}
+
+TEST(StatisticsCache, AResultKeepsItsJsonTextAsTheApiSendsIt) {
+    StatisticsCache cache;
+    auto kept = cache.Get("1|departement:2A", [] {
+        return Json{{"scope_label", "Corse-du-Sud"}, {"label", "Décisions"}, {"value", 12}};
+    });
+    EXPECT_EQ(kept->text, R"({"label":"Décisions","scope_label":"Corse-du-Sud","value":12})");
+    // Invalid UTF-8 in a label cannot make the answer fail: it is replaced, as WriteJson does.
+    auto broken = cache.Get("1|bad", [] { return Json{{"label", std::string("\xC3")}}; });
+    EXPECT_EQ(broken->text, "{\"label\":\"\xEF\xBF\xBD\"}");
 }
 
 TEST(StatisticsCache, CallersOfOneKeyAtOnceShareOneComputation) {
@@ -37,7 +48,7 @@ TEST(StatisticsCache, CallersOfOneKeyAtOnceShareOneComputation) {
     std::atomic<int> answered = 0;
     for (int i = 0; i < 8; ++i) {
         callers.emplace_back([&] {
-            if ((*cache.Get("1|national", compute))["ok"] == true) ++answered;
+            if (cache.Get("1|national", compute)->value["ok"] == true) ++answered;
         });
     }
     for (auto& t : callers) t.join();
@@ -73,7 +84,7 @@ TEST(StatisticsCache, AFailureIsNotKeptAndTheNextCallerComputes) {
     StatisticsCache cache;
     EXPECT_THROW(cache.Get("1|national", []() -> Json { throw std::runtime_error("disk"); }),
                  std::runtime_error);
-    EXPECT_EQ((*cache.Get("1|national", [] { return Json{{"ok", true}}; }))["ok"], true);
+    EXPECT_EQ(cache.Get("1|national", [] { return Json{{"ok", true}}; })->value["ok"], true);
     EXPECT_EQ(cache.counters().computed, 1u);
 }
 
@@ -85,8 +96,8 @@ TEST(StatisticsCache, TheLeastRecentlyUsedResultGoesFirst) {
     cache.Get("b", compute);
     cache.Get("a", compute);  // a is now the most recent
     cache.Get("c", compute);  // b goes
-    EXPECT_EQ((*cache.Get("a", compute))["run"], 1);
-    EXPECT_EQ((*cache.Get("b", compute))["run"], 4);
+    EXPECT_EQ(cache.Get("a", compute)->value["run"], 1);
+    EXPECT_EQ(cache.Get("b", compute)->value["run"], 4);
     EXPECT_EQ(cache.counters().computed, 4u);
 }
 

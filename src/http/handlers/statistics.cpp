@@ -25,7 +25,7 @@ void GetStatistics(RequestContext& ctx) {
         usecases::GetStatistics(ctx.ports, ctx.principal, QueryOf(ctx.req, false),
                                 {ctx.ports.settings.small_cell_threshold}, ctx.meta, ctx.now);
     if (!result) return WriteError(ctx, result.error());
-    WriteJson(ctx, 200, *result.value());
+    WriteJsonText(ctx, 200, result.value()->text);
 }
 
 void ExportStatisticsCsv(RequestContext& ctx) {
@@ -33,7 +33,7 @@ void ExportStatisticsCsv(RequestContext& ctx) {
         usecases::GetStatistics(ctx.ports, ctx.principal, QueryOf(ctx.req, true),
                                 {ctx.ports.settings.small_cell_threshold}, ctx.meta, ctx.now);
     if (!result) return WriteError(ctx, result.error());
-    const nlohmann::json& statistics = *result.value();
+    const nlohmann::json& statistics = result.value()->value;
     std::string scope = statistics["scope"];
     std::replace(scope.begin(), scope.end(), ':', '-');
     ctx.res.status = 200;
@@ -48,7 +48,7 @@ void ExportStatisticsXlsx(RequestContext& ctx) {
         usecases::GetStatistics(ctx.ports, ctx.principal, QueryOf(ctx.req, true),
                                 {ctx.ports.settings.small_cell_threshold}, ctx.meta, ctx.now);
     if (!result) return WriteError(ctx, result.error());
-    const nlohmann::json& statistics = *result.value();
+    const nlohmann::json& statistics = result.value()->value;
     std::string scope = statistics["scope"];
     std::replace(scope.begin(), scope.end(), ':', '-');
     ctx.res.status = 200;
