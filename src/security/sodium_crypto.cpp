@@ -52,10 +52,24 @@ HashingLimits DefaultHashingLimits() {
     return HashingLimits{crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE, 2};
 }
 
+std::string UnmatchableHash(const HashingLimits& limits) {
+    EnsureSodium();
+    // libsodium's Argon2id string: m in KiB, t passes, one lane, then the salt and the digest in
+    // standard base64 without padding (argon2-encoding.c).
+    unsigned char salt[crypto_pwhash_argon2id_SALTBYTES];
+    unsigned char digest[32];  // the digest length of libsodium's strings (STR_HASHBYTES)
+    randombytes_buf(salt, sizeof salt);
+    randombytes_buf(digest, sizeof digest);
+    return "$argon2id$v=19$m=" + std::to_string(limits.memlimit / 1024) +
+           ",t=" + std::to_string(limits.opslimit) + ",p=1$" +
+           Base64(salt, sizeof salt, sodium_base64_VARIANT_ORIGINAL_NO_PADDING) + "$" +
+           Base64(digest, sizeof digest, sodium_base64_VARIANT_ORIGINAL_NO_PADDING);
+}
+
 SodiumCrypto::SodiumCrypto(const Keys& keys, HashingLimits limits) : keys_(keys), limits_(limits) {
     EnsureSodium();
     if (oath_init() != OATH_OK) throw std::runtime_error("liboath could not be initialised");
-    dummy_hash_ = HashPassword(RandomToken(16));
+    dummy_hash_ = UnmatchableHash(limits_);
 }
 
 std::string SodiumCrypto::HashPassword(std::string_view password) {

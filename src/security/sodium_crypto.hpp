@@ -17,6 +17,13 @@ struct HashingLimits {
 // Argon2id "interactive": t=2, 64 MiB (ASVS 5.0 appendix C: t=2 and m ≥ 19 MiB).
 HashingLimits DefaultHashingLimits();
 
+// A password hash in crypto_pwhash_str's encoding with these limits, of a random salt and a random
+// digest: checking a password against it runs Argon2id in full, as a real account's hash does, and
+// no password matches it. What an unknown account's login is checked against, so that it takes
+// as long as a known one's; building it hashes nothing (a real hash made every start, and every
+// command, 250 ms longer).
+std::string UnmatchableHash(const HashingLimits& limits);
+
 class SodiumCrypto final : public usecases::Crypto {
   public:
     SodiumCrypto(const Keys& keys, HashingLimits limits);

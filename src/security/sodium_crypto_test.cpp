@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <oath.h>
+#include <sodium.h>
 
 #include <set>
 
@@ -27,6 +28,25 @@ TEST(Passwords, Argon2idHashVerifiesExactlyTheSamePassword) {
     EXPECT_FALSE(Crypto().VerifyPassword(hash, "Correct horse battery staple"));
     EXPECT_FALSE(Crypto().VerifyPassword(hash, "correct horse battery stapl"));
     EXPECT_FALSE(Crypto().VerifyPassword("", "anything"));
+}
+
+TEST(Passwords, TheUnknownAccountsHashCostsAFullArgon2idCheckAndMatchesNothing) {
+    // The login of an unknown account is checked against this hash, so that it takes as long as a
+    // known one's: the string must decode, with the very parameters of a real hash (otherwise
+    // libsodium would refuse it at once, and the time would tell the account does not exist).
+    HashingLimits limits = DefaultHashingLimits();
+    std::string unmatchable = UnmatchableHash(limits);
+    std::string real = Crypto().HashPassword("correct horse battery staple");
+    auto parameters = [](const std::string& h) {
+        return h.substr(0, h.find('$', 1 + h.find("p=")));
+    };
+    EXPECT_EQ(parameters(unmatchable), parameters(real)) << unmatchable;
+    EXPECT_EQ(unmatchable.size(), real.size());
+    EXPECT_EQ(crypto_pwhash_str_needs_rehash(unmatchable.c_str(), limits.opslimit, limits.memlimit),
+              0);
+    EXPECT_FALSE(Crypto().VerifyPassword(unmatchable, ""));
+    EXPECT_FALSE(Crypto().VerifyPassword(unmatchable, "correct horse battery staple"));
+    EXPECT_NE(UnmatchableHash(limits), unmatchable);  // a fresh salt and digest each time
 }
 
 TEST(Tokens, RandomTokensAreUniqueAndLongEnough) {
