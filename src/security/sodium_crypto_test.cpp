@@ -58,6 +58,23 @@ TEST(Tokens, RandomTokensAreUniqueAndLongEnough) {
     }
 }
 
+TEST(FieldEncryption, EveryLengthRoundTripsAndMalformedBase64IsRefused) {
+    for (std::size_t n = 0; n < 70; ++n) {
+        std::string plain(n, '\0');
+        for (std::size_t i = 0; i < n; ++i) plain[i] = static_cast<char>(i * 37 + n);
+        std::string sealed = Crypto().Encrypt(plain);
+        ASSERT_EQ(Crypto().Decrypt(sealed), plain) << n;
+        std::string text = sealed.substr(3);
+        // A character outside the alphabet, a missing or an extra character, padding inside.
+        EXPECT_FALSE(Crypto().Decrypt("v1:" + text.substr(0, text.size() - 1) + "!")) << n;
+        EXPECT_FALSE(Crypto().Decrypt("v1:" + text.substr(1))) << n;
+        EXPECT_FALSE(Crypto().Decrypt("v1:" + text + "A")) << n;
+        EXPECT_FALSE(Crypto().Decrypt("v1:" + text.substr(0, 4) + "=" + text.substr(5))) << n;
+        EXPECT_FALSE(Crypto().Decrypt("v1:A===")) << n;
+    }
+    EXPECT_FALSE(Crypto().Decrypt("v1:"));
+}
+
 TEST(FieldEncryption, RoundTripsAndDetectsTampering) {
     std::string sealed = Crypto().Encrypt("Jeanne MARTIN");
     EXPECT_EQ(sealed.find("Jeanne"), std::string::npos);
