@@ -87,9 +87,7 @@ int StatusOf(ErrorCode code) {
 }
 
 void WriteJson(RequestContext& ctx, int status, const nlohmann::json& body) {
-    ctx.res.status = status;
-    ctx.res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                        "application/json; charset=utf-8");
+    WriteJsonText(ctx, status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 void WriteJsonText(RequestContext& ctx, int status, const std::string& text) {

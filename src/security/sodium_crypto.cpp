@@ -224,16 +224,15 @@ std::optional<std::string> SodiumCrypto::Decrypt(std::string_view ciphertext) {
     std::string_view text = ciphertext.substr(3);
     std::string sealed;
     if (!DecodeBase64(text, sealed)) return std::nullopt;
-    std::size_t sealed_len = sealed.size();
     constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
     constexpr std::size_t kTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;
-    if (sealed_len < kNonce + kTag) return std::nullopt;
-    std::string plain(sealed_len - kNonce - kTag, '\0');
+    if (sealed.size() < kNonce + kTag) return std::nullopt;
+    std::string plain(sealed.size() - kNonce - kTag, '\0');
     unsigned long long plain_len = 0;
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(plain.data()),
                                                    &plain_len, nullptr, Bytes(sealed) + kNonce,
-                                                   sealed_len - kNonce, nullptr, 0, Bytes(sealed),
-                                                   keys_.field_key.data()) != 0) {
+                                                   sealed.size() - kNonce, nullptr, 0,
+                                                   Bytes(sealed), keys_.field_key.data()) != 0) {
         return std::nullopt;
     }
     plain.resize(plain_len);
