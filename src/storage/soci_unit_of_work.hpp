@@ -191,7 +191,8 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
     std::vector<usecases::AppealRecord> ListAppeals(long long decision_id) override;
 
     // StatsRepository
-    std::vector<usecases::TextRow> StatsRows(usecases::StatsSource source) override;
+    void StatsRows(usecases::StatsSource source,
+                   const std::function<void(const usecases::TextRow&)>& each) override;
     long long DataGeneration() override;
 
     // PartnerRepository

@@ -1,7 +1,9 @@
 #pragma once
 // What the use cases need from the outside world. storage/ and security/ implement these;
 // main wires them. A UnitOfWork is one database transaction: Commit() or it is rolled back.
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -181,7 +183,9 @@ using TextRow = std::vector<std::optional<std::string>>;
 class StatsRepository {
   public:
     virtual ~StatsRepository() = default;
-    virtual std::vector<TextRow> StatsRows(StatsSource source) = 0;
+    // Calls `each` for every row of `source`, in the source's order; the row is reused between
+    // calls (copy what must outlive the call).
+    virtual void StatsRows(StatsSource source, const std::function<void(const TextRow&)>& each) = 0;
     // Raised by every audited write transaction (migration 0011): equal numbers, same data.
     virtual long long DataGeneration() = 0;
 };
@@ -247,6 +251,8 @@ class Storage {
 
 // Cryptography (libsodium, liboath). Passwords hashed with Argon2id; tokens are random and only
 // their digest is stored; field values encrypted with XChaCha20-Poly1305.
+using SealedVersion = std::array<unsigned char, 16>;
+
 class Crypto {
   public:
     virtual ~Crypto() = default;
@@ -265,6 +271,10 @@ class Crypto {
                                                std::int64_t unix_now) = 0;
     virtual std::string Encrypt(std::string_view plaintext) = 0;
     virtual std::optional<std::string> Decrypt(std::string_view ciphertext) = 0;
+    // Names one sealed value without opening it: equal for the same ciphertext, different (but
+    // for a chance of 2^-128) for any other, since every Encrypt draws a fresh random nonce.
+    // Empty for a text Encrypt did not write.
+    virtual std::optional<SealedVersion> VersionOf(std::string_view ciphertext) = 0;
 };
 
 }  // namespace parcours::usecases

@@ -89,10 +89,77 @@ Scope ResolveScope(UnitOfWork& uow, const std::string& scope) {
     return s;
 }
 
+// What the statistics take from each kind of sealed record (statistics_memo.hpp).
+IdentityStats IdentityStatsOf(const Json& identity) {
+    IdentityStats out;
+    if (identity.contains("birth_date") && identity["birth_date"].is_string()) {
+        out.birth_date = domain::ParseIsoDate(identity["birth_date"].get<std::string>());
+    }
+    out.nationality = identity.value("nationality", "");
+    std::transform(out.nationality.begin(), out.nationality.end(), out.nationality.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return out;
+}
+
+// The situation of trafficking, when the association recorded the person's situation.
+SituationStats SituationStatsOf(const Json& situation_record) {
+    SituationStats out;
+    Json situation = situation_record.value("victimisation", Json(nullptr));
+    if (situation.is_object() && situation["forms"].is_array() && !situation["forms"].empty()) {
+        const Json& forms = situation["forms"];
+        out.trafficking = std::find(forms.begin(), forms.end(), "trafficking") != forms.end();
+    }
+    return out;
+}
+
+ExitStats ExitStatsOf(const Json& outcome) {
+    ExitStats out;
+    for (const auto& [key, value] : outcome.items()) {
+        if (value.is_string() && key != "notes") out.outcome[key] = value;
+    }
+    return out;
+}
+
+// Both readings of a rights record; its kind (a column beside it) says which one counts.
+RightStats RightStatsOf(const Json& content) {
+    RightStats out;
+    auto date = [](const Json& object, const char* key) -> std::optional<Date> {
+        auto it = object.find(key);
+        if (it == object.end() || !it->is_string()) return std::nullopt;
+        return domain::ParseIsoDate(it->get<std::string>());
+    };
+    auto msa = content.find("msa");
+    if (msa != content.end() && msa->is_object() && msa->value("outcome", "") == "granted") {
+        out.afis_granted = true;
+        out.afis_first_payment = date(*msa, "first_payment_date");
+        out.afis_application = date(content, "application_date");
+        auto amount = msa->find("amount_cents");
+        if (amount != msa->end() && amount->is_number_integer()) {
+            out.afis_amount_cents = amount->get<long long>();
+        }
+    }
+    if (content.value("status", "") == "issued") out.aps_issued = date(content, "issue_date");
+    return out;
+}
+
+// The value derived from a sealed text: kept by the text's version, opened only the first time.
+template <class Value>
+Value Derived(Ports& ports,
+              VersionMemo<Value>& memo,
+              std::uint64_t epoch,
+              const std::string& sealed,
+              Value (*derive)(const Json&)) {
+    auto version = ports.crypto.VersionOf(sealed);
+    if (!version) return derive(Open(ports.crypto, sealed));  // fails as opening it fails
+    return memo.Get(*version, epoch, [&] { return derive(Open(ports.crypto, sealed)); });
+}
+
 domain::StatsFacts LoadFacts(Ports& ports,
                              UnitOfWork& uow,
                              const std::set<std::string>& depts,
-                             std::optional<long long> association) {
+                             std::optional<long long> association,
+                             StatisticsMemo& memo,
+                             std::uint64_t epoch) {
     domain::StatsFacts f;
     // A record counts when its département is in the scope (and, for an association's report,
     // when it is the association's).
@@ -101,118 +168,94 @@ domain::StatsFacts LoadFacts(Ports& ports,
         if (!dept || !depts.count(*dept)) return false;
         return !association || (owner && std::stoll(*owner) == *association);
     };
-    for (const auto& r : uow.Stats().StatsRows(StatsSource::kReferrals)) {
+    uow.Stats().StatsRows(StatsSource::kReferrals, [&](const TextRow& r) {
         auto date = DateOf(r[1]);
         if (in_scope(r[0], r[3]) && date) f.referrals.push_back({*r[0], *date, TextOf(r[2])});
-    }
-    for (const auto& r : uow.Stats().StatsRows(StatsSource::kAssessments)) {
+    });
+    uow.Stats().StatsRows(StatsSource::kAssessments, [&](const TextRow& r) {
         auto date = DateOf(r[1]);
         if (in_scope(r[0], r[4]) && date) {
             f.assessments.push_back({*r[0], *date, TextOf(r[2]), TextOf(r[3])});
         }
-    }
+    });
     // Parcours of the scope, with their person and periods.
     std::map<long long, domain::ParcoursFact> parcours;
     std::map<long long, long long> person_of;
-    for (const auto& r : uow.Stats().StatsRows(StatsSource::kParcours)) {
-        if (!in_scope(r[1], r[5])) continue;
+    uow.Stats().StatsRows(StatsSource::kParcours, [&](const TextRow& r) {
+        if (!in_scope(r[1], r[5])) return;
         domain::ParcoursFact p;
         p.departement = *r[1];
         p.exit_date = DateOf(r[3]);
         p.exit_reason = TextOf(r[4]);
         if (p.exit_date && r[6]) {
-            Json outcome = Open(ports.crypto, *r[6]);
-            for (const auto& [key, value] : outcome.items()) {
-                if (value.is_string() && key != "notes") p.exit_outcome[key] = value;
-            }
+            p.exit_outcome = Derived(ports, memo.exits, epoch, *r[6], ExitStatsOf).outcome;
         }
         parcours[IdOf(r[0])] = p;
         person_of[IdOf(r[0])] = IdOf(r[2]);
-    }
+    });
     std::set<long long> persons_needed;
     for (const auto& [id, person] : person_of) persons_needed.insert(person);
-    std::map<long long,
-             std::tuple<std::string, std::optional<Date>, std::string, std::optional<bool>>>
-        persons;
-    for (const auto& r : uow.Stats().StatsRows(StatsSource::kPersons)) {
+    struct PersonStats {
+        std::string sex_or_gender;
+        IdentityStats identity;
+        SituationStats situation;
+    };
+    std::map<long long, PersonStats> persons;
+    uow.Stats().StatsRows(StatsSource::kPersons, [&](const TextRow& r) {
         long long id = IdOf(r[0]);
-        if (!persons_needed.count(id)) continue;
-        Json identity = Open(ports.crypto, TextOf(r[2]));
-        std::optional<Date> birth;
-        if (identity.contains("birth_date") && identity["birth_date"].is_string()) {
-            birth = domain::ParseIsoDate(identity["birth_date"].get<std::string>());
-        }
-        std::string nationality = identity.value("nationality", "");
-        std::transform(nationality.begin(), nationality.end(), nationality.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-        // The situation of trafficking, when the association recorded the person's situation.
-        std::optional<bool> trafficking;
-        Json situation = Open(ports.crypto, TextOf(r[3])).value("victimisation", Json(nullptr));
-        if (situation.is_object() && situation["forms"].is_array() && !situation["forms"].empty()) {
-            const Json& forms = situation["forms"];
-            trafficking = std::find(forms.begin(), forms.end(), "trafficking") != forms.end();
-        }
-        persons[id] = {TextOf(r[1]), birth, nationality, trafficking};
-    }
+        if (!persons_needed.count(id)) return;
+        persons[id] = {TextOf(r[1]),
+                       Derived(ports, memo.identities, epoch, TextOf(r[2]), IdentityStatsOf),
+                       Derived(ports, memo.situations, epoch, TextOf(r[3]), SituationStatsOf)};
+    });
     for (auto& [id, p] : parcours) {
         auto it = persons.find(person_of[id]);
         if (it == persons.end()) continue;
-        std::tie(p.sex_or_gender, p.birth_date, p.nationality, p.trafficking) = it->second;
+        p.sex_or_gender = it->second.sex_or_gender;
+        p.birth_date = it->second.identity.birth_date;
+        p.nationality = it->second.identity.nationality;
+        p.trafficking = it->second.situation.trafficking;
     }
-    for (const auto& r : uow.Stats().StatsRows(StatsSource::kPeriods)) {
+    uow.Stats().StatsRows(StatsSource::kPeriods, [&](const TextRow& r) {
         auto it = parcours.find(IdOf(r[0]));
         auto start = DateOf(r[2]);
         auto end = DateOf(r[3]);
-        if (it == parcours.end() || !start || !end) continue;
+        if (it == parcours.end() || !start || !end) return;
         it->second.periods.push_back({static_cast<int>(IdOf(r[1])), *start, *end, 0});
-    }
+    });
     // Rights: AFIS granted by the MSA, APS issued.
     std::map<long long, std::vector<Date>> afis_payments;
-    for (const auto& r : uow.Stats().StatsRows(StatsSource::kRights)) {
+    uow.Stats().StatsRows(StatsSource::kRights, [&](const TextRow& r) {
         auto it = parcours.find(IdOf(r[0]));
-        if (it == parcours.end()) continue;
-        Json content = Open(ports.crypto, TextOf(r[2]));
-        if (r[1] == "afis" && content.contains("msa") && content["msa"].is_object() &&
-            content["msa"].value("outcome", "") == "granted") {
-            std::optional<Date> on;
-            if (content["msa"]["first_payment_date"].is_string()) {
-                on = domain::ParseIsoDate(content["msa"]["first_payment_date"].get<std::string>());
-                if (on) afis_payments[it->first].push_back(*on);
-            }
-            if (!on && content["application_date"].is_string()) {
-                on = domain::ParseIsoDate(content["application_date"].get<std::string>());
-            }
-            it->second.afis_granted = true;
-            if (content["msa"]["amount_cents"].is_number_integer()) {
-                it->second.afis_amount_cents += content["msa"]["amount_cents"].get<long long>();
-            }
-            if (on && (!it->second.afis_granted_on || *on < *it->second.afis_granted_on)) {
-                it->second.afis_granted_on = on;
-            }
+        if (it == parcours.end()) return;
+        RightStats right = Derived(ports, memo.rights, epoch, TextOf(r[2]), RightStatsOf);
+        domain::ParcoursFact& p = it->second;
+        if (r[1] == "afis" && right.afis_granted) {
+            if (right.afis_first_payment)
+                afis_payments[it->first].push_back(*right.afis_first_payment);
+            auto on = right.afis_first_payment ? right.afis_first_payment : right.afis_application;
+            p.afis_granted = true;
+            if (right.afis_amount_cents) p.afis_amount_cents += *right.afis_amount_cents;
+            if (on && (!p.afis_granted_on || *on < *p.afis_granted_on)) p.afis_granted_on = on;
         }
-        if (r[1] == "aps" && content.value("status", "") == "issued" &&
-            content["issue_date"].is_string()) {
-            if (auto on = domain::ParseIsoDate(content["issue_date"].get<std::string>())) {
-                it->second.aps_issued.push_back(*on);
-            }
-        }
-    }
+        if (r[1] == "aps" && right.aps_issued) p.aps_issued.push_back(*right.aps_issued);
+    });
     for (auto& [id, p] : parcours) std::sort(p.aps_issued.begin(), p.aps_issued.end());
     // Demandes, their agenda, their first signed decision and its first notification.
     std::map<long long, domain::DemandeFact> demandes;
     std::map<long long, long long> parcours_of_demande;
-    for (const auto& r : uow.Stats().StatsRows(StatsSource::kDemandes)) {
-        if (!in_scope(r[2], r[5])) continue;
+    uow.Stats().StatsRows(StatsSource::kDemandes, [&](const TextRow& r) {
+        if (!in_scope(r[2], r[5])) return;
         domain::DemandeFact d;
         d.departement = *r[2];
         d.kind = TextOf(r[3]);
         d.submitted = DateOf(r[4]);
         demandes[IdOf(r[0])] = d;
         parcours_of_demande[IdOf(r[0])] = IdOf(r[1]);
-    }
-    for (const auto& r : uow.Stats().StatsRows(StatsSource::kAgendaItems)) {
+    });
+    uow.Stats().StatsRows(StatsSource::kAgendaItems, [&](const TextRow& r) {
         auto it = demandes.find(IdOf(r[0]));
-        if (it == demandes.end()) continue;
+        if (it == demandes.end()) return;
         auto tabled = DateOf(r[1]);
         if (!it->second.tabled || (tabled && *tabled < *it->second.tabled)) {
             it->second.tabled = tabled;
@@ -221,21 +264,21 @@ domain::StatsFacts LoadFacts(Ports& ports,
             it->second.avis = DateOf(r[4]);
             it->second.avis_outcome = *r[3];
         }
-    }
+    });
     std::map<long long, long long> demande_of_decision;
-    for (const auto& r : uow.Stats().StatsRows(StatsSource::kDecisions)) {
+    uow.Stats().StatsRows(StatsSource::kDecisions, [&](const TextRow& r) {
         auto it = demandes.find(IdOf(r[1]));
-        if (it == demandes.end() || r[5] || it->second.decided) continue;  // first, no correction
+        if (it == demandes.end() || r[5] || it->second.decided) return;  // first, no correction
         it->second.decided = DateOf(r[4]);
         it->second.decision = TextOf(r[3]);
         demande_of_decision[IdOf(r[0])] = it->first;
-    }
-    for (const auto& r : uow.Stats().StatsRows(StatsSource::kNotifications)) {
+    });
+    uow.Stats().StatsRows(StatsSource::kNotifications, [&](const TextRow& r) {
         auto d = demande_of_decision.find(IdOf(r[0]));
-        if (d == demande_of_decision.end()) continue;
+        if (d == demande_of_decision.end()) return;
         auto& demande = demandes[d->second];
         if (!demande.notified) demande.notified = DateOf(r[1]);
-    }
+    });
     for (auto& [id, d] : demandes) {
         if (!d.decided) continue;
         auto p = parcours.find(parcours_of_demande[id]);
@@ -483,8 +526,12 @@ domain::Result<StatisticsCache::Result> GetStatistics(Ports& ports,
         auto compute = [&] {
             std::set<std::string> depts;
             for (const auto& d : scope.departements) depts.insert(d.code);
-            auto results = domain::ComputeIndicators(
-                LoadFacts(ports, *uow, depts, scope.association_id), {from, to, at});
+            StatisticsMemo& memo = ports.statistics_cache.memo();
+            std::uint64_t epoch = memo.Begin();
+            auto facts = LoadFacts(ports, *uow, depts, scope.association_id, memo, epoch);
+            // Every record was seen: the values of records changed or deleted since go.
+            if (scope.code == "national") memo.SawEverything(epoch);
+            auto results = domain::ComputeIndicators(facts, {from, to, at});
             Json indicators = Json::array();
             for (const auto& r : results) {
                 bool commission = r.def->family == std::string_view("commission");

@@ -18,6 +18,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "usecases/statistics_memo.hpp"
+
 namespace parcours::usecases {
 
 class StatisticsCache {
@@ -41,7 +43,11 @@ class StatisticsCache {
     };
     Counters counters() const;
 
+    // What computations derive from sealed records, kept between them (statistics_memo.hpp).
+    StatisticsMemo& memo() { return memo_; }
+
   private:
+    StatisticsMemo memo_;
     struct Entry {
         Result result;  // null while being computed
         std::list<std::string>::iterator order;
