@@ -8,6 +8,7 @@
 #include "cli/app.hpp"
 #include "cli/cli.hpp"
 #include "cli/command_support.hpp"
+#include "cli/import_command.hpp"
 #include "cli/retention_command.hpp"
 #include "cli/routes_command.hpp"
 #include "cli/serve.hpp"
@@ -436,6 +437,7 @@ int Run(int argc, char** argv) {
     AddMaintenanceCommands(app, o, backup_file, action);
     AddRoutesCommand(app, action);
     AddRetentionCommand(app, o, action);
+    AddImportCommand(app, o, action);
 
     auto* version = app.add_subcommand("version", "Print the version");
     version->callback([&] {

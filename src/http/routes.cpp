@@ -38,6 +38,7 @@ const std::vector<Route>& RouteTable() {
         {"GET", R"(/api/v1/parcours/(\d+)/document)", kAuthenticated, handlers::GetDocument},
         {"POST", R"(/api/v1/parcours/(\d+)/followups)", kAuthenticated, handlers::AddFollowup},
         {"GET", R"(/api/v1/parcours/(\d+)/followups)", kAuthenticated, handlers::ListFollowups},
+        {"POST", "/api/v1/followups/import", kAuthenticated, handlers::ImportFollowupsCsv},
         {"POST", R"(/api/v1/parcours/(\d+)/exit)", kAuthenticated, handlers::ExitParcours},
         {"POST", R"(/api/v1/parcours/(\d+)/demandes)", kAuthenticated, handlers::CreateDemande},
         {"GET", "/api/v1/demandes", kAuthenticated, handlers::ListDemandes},

@@ -53,6 +53,7 @@ void GetParcours(RequestContext& ctx);
 void PutDocument(RequestContext& ctx);
 void GetDocument(RequestContext& ctx);
 void AddFollowup(RequestContext& ctx);
+void ImportFollowupsCsv(RequestContext& ctx);
 void ListFollowups(RequestContext& ctx);
 void ExitParcours(RequestContext& ctx);
 void CreateDemande(RequestContext& ctx);

@@ -176,6 +176,23 @@ domain::Result<UserRecord> FindUserByEmailForCli(Ports& ports, const std::string
     return *user;
 }
 
+domain::Result<Principal> PrincipalForCli(Ports& ports, const std::string& email) {
+    auto user = FindUserByEmailForCli(ports, email);
+    if (!user) return user.error();
+    if (user.value().disabled_at)
+        return Fail(ErrorCode::kValidationFailed, "Compte désactivé.", "email");
+    Principal who;
+    who.user = user.value();
+    who.kind = CredentialKind::kSystem;
+    if (who.user.association_id) {
+        auto uow = ports.storage.BeginRead();
+        if (auto association = uow->Cases().FindAssociation(*who.user.association_id)) {
+            who.association_departement = association->departement;
+        }
+    }
+    return who;
+}
+
 domain::Result<std::vector<UserRecord>> ListUsers(Ports& ports,
                                                   const std::optional<Principal>& who,
                                                   int limit,

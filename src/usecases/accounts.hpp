@@ -43,6 +43,9 @@ domain::Result<UserRecord> DisableUser(Ports& ports,
                                        domain::Instant now);
 
 domain::Result<UserRecord> FindUserByEmailForCli(Ports& ports, const std::string& email);
+// The account a command acts as (`parcours import … --as EMAIL`): active, with its association's
+// département, as authentication would fill it.
+domain::Result<Principal> PrincipalForCli(Ports& ports, const std::string& email);
 
 // `who` empty: the CLI, every account.
 domain::Result<std::vector<UserRecord>> ListUsers(Ports& ports,

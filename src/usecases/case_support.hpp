@@ -97,4 +97,12 @@ void SetState(UnitOfWork& uow,
               const std::string& date,
               domain::Instant now);
 
+// A follow-up of `p` from the input of POST /parcours/{id}/followups (or one line of an import,
+// followup_import.cpp): checked (a field error stops the use case) and sealed, not stored.
+FollowupRecord FollowupOfInput(Crypto& crypto,
+                               const nlohmann::json& input,
+                               const Principal& who,
+                               const ParcoursRecord& p,
+                               domain::Instant now);
+
 }  // namespace parcours::usecases

@@ -184,6 +184,37 @@ domain::Result<Json> GetDocument(Ports& ports,
     });
 }
 
+FollowupRecord FollowupOfInput(Crypto& crypto,
+                               const Json& input,
+                               const Principal& who,
+                               const ParcoursRecord& p,
+                               domain::Instant now) {
+    FollowupRecord f;
+    f.date = domain::FormatIsoDate(DateField(input, "date", "date", true, TodayOf(now)));
+    f.kind = CodeField(input, "kind", "kind", domain::FollowupKindCodes(), true);
+    if (input.contains("action_index") && !input["action_index"].is_null()) {
+        if (!input["action_index"].is_number_integer() || input["action_index"].get<int>() < 0) {
+            Reject("action_index", "Numéro d'action invalide.");
+        }
+        f.action_index = input["action_index"].get<int>();
+    }
+    Json difficulties = Json::array();
+    const Json& list = ArrayField(input, "difficulties", "difficulties", 20);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (!list[i].is_string())
+            Reject("difficulties[" + std::to_string(i) + "]", "Texte attendu.");
+        difficulties.push_back(list[i]);
+    }
+    Json content = {{"text", TextField(input, "text", "text", true, 8000)},
+                    {"difficulties", difficulties}};
+    f.content_enc = Seal(crypto, content);
+    f.created_by = who.user.id;
+    f.created_at = FormatInstant(now);
+    f.parcours_id = p.id;
+    f.post_parcours = StateOf(p) == ParcoursState::kExited;
+    return f;
+}
+
 domain::Result<Json> AddFollowup(Ports& ports,
                                  const Principal& who,
                                  long long parcours_id,
@@ -193,30 +224,7 @@ domain::Result<Json> AddFollowup(Ports& ports,
     return Guard([&]() -> domain::Result<Json> {
         auto uow = ports.storage.Begin();
         ParcoursRecord p = LoadParcours(*uow, who, parcours_id, Action::kEditCase);
-        FollowupRecord f;
-        f.date = domain::FormatIsoDate(DateField(input, "date", "date", true, TodayOf(now)));
-        f.kind = CodeField(input, "kind", "kind", domain::FollowupKindCodes(), true);
-        if (input.contains("action_index") && !input["action_index"].is_null()) {
-            if (!input["action_index"].is_number_integer() ||
-                input["action_index"].get<int>() < 0) {
-                Reject("action_index", "Numéro d'action invalide.");
-            }
-            f.action_index = input["action_index"].get<int>();
-        }
-        Json difficulties = Json::array();
-        const Json& list = ArrayField(input, "difficulties", "difficulties", 20);
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            if (!list[i].is_string())
-                Reject("difficulties[" + std::to_string(i) + "]", "Texte attendu.");
-            difficulties.push_back(list[i]);
-        }
-        Json content = {{"text", TextField(input, "text", "text", true, 8000)},
-                        {"difficulties", difficulties}};
-        f.content_enc = Seal(ports.crypto, content);
-        f.created_by = who.user.id;
-        f.created_at = FormatInstant(now);
-        f.parcours_id = p.id;
-        f.post_parcours = StateOf(p) == ParcoursState::kExited;
+        FollowupRecord f = FollowupOfInput(ports.crypto, input, who, p, now);
         f.id = uow->Cases().InsertFollowup(f);
         AppendAudit(*uow, ports.crypto,
                     {who.user.id, "followup.create", "parcours", std::to_string(p.id)}, meta, now);

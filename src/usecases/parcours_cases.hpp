@@ -39,6 +39,14 @@ domain::Result<Json> ListFollowups(Ports& ports,
                                    long long parcours_id,
                                    const RequestMeta& meta,
                                    domain::Instant now);
+// POST /followups/import (text/csv; also `parcours import followups`): follow-ups kept in a
+// spreadsheet, one per line, all or nothing (followup_import.cpp).
+domain::Result<Json> ImportFollowupsCsv(Ports& ports,
+                                        const Principal& who,
+                                        bool is_csv,
+                                        const std::string& csv,
+                                        const RequestMeta& meta,
+                                        domain::Instant now);
 domain::Result<Json> ExitParcours(Ports& ports,
                                   const Principal& who,
                                   long long parcours_id,

@@ -144,6 +144,9 @@ inline const std::map<std::string, Cells>& Oracle() {
         {R"(GET /api/v1/parcours/(\d+)/document)", kReaders},
         {R"(POST /api/v1/parcours/(\d+)/followups)", kWorkers},
         {R"(GET /api/v1/parcours/(\d+)/followups)", kReaders},
+        // Each line names its parcours, checked as the route above checks it.
+        {"POST /api/v1/followups/import",
+         {{"association_worker", any}, {"association_admin", any}}},
         {R"(POST /api/v1/parcours/(\d+)/exit)", kWorkers},
         {R"(POST /api/v1/parcours/(\d+)/demandes)", kWorkers},
         {"GET /api/v1/demandes",  // filtered to the caller's scope; a missing state is a 422
