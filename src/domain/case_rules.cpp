@@ -249,7 +249,7 @@ std::vector<Code> ActionStatusCodes() {
 std::vector<Code> FollowupKindCodes() {
     return {{"interview", "Entretien"},
             {"accompaniment", "Accompagnement"},
-            {"phone", "Téléphone"},
+            {"phone", "Appel téléphonique"},
             {"incident", "Incident"},
             {"other", "Autre"}};
 }

@@ -72,7 +72,7 @@ TEST_F(FollowupImportTest, ASpreadsheetOfFollowupsComesInWithFrenchDatesAndLabel
                       first_ + ";Entretien;\"Premier entretien; confiant\";" +
                       "\"Logement\nPapiers\";1\r\n" + "2026-04-02;" + first_ +
                       ";phone;Appel de suivi;;\r\n" + "02/05/2026;" + second_ +
-                      ";téléphone;'=Rappel demandé;;\r\n";
+                      ";appel téléphonique;'=Rappel demandé;;\r\n";
     Reply done = Import(worker_, csv);
     ASSERT_EQ(done.status, 200) << done.raw;
     EXPECT_EQ(done.body, Json({{"imported", 3}, {"parcours", 2}}));

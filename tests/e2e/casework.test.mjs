@@ -3,7 +3,11 @@
 // séance) and the signatory's decision go through the API; the parcours page then shows period 1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expectStatus, sessionClient } from './lib/api.mjs';
+import { answerTo, norm } from './lib/commission-steps.mjs';
 import {
   addFollowup, addReferral, assessEligibility, createPerson, decide, fillPerson, PERSON, prepareAndSubmit,
   signInAsWorker, writeDocument,
@@ -166,4 +170,74 @@ test("(i) un dépôt incomplet affiche la liste « ce qu'il manque » renvoyée 
     },
     { expectedHttpErrors: [{ status: 422, path: /^\/api\/v1\/demandes\/[0-9]+\/submit$/ }] },
   );
+});
+
+test('(j) des suivis tenus dans un tableur sont importés en CSV ; un fichier fautif n’importe rien', { skip }, async (t) => {
+  const baseURL = env('PARCOURS_E2E_BASE_URL');
+  const api = await sessionClient(baseURL, env('PARCOURS_E2E_WORKER_EMAIL'), env('PARCOURS_E2E_WORKER_PASSWORD'));
+  let parcoursId;
+  try {
+    const person = expectStatus(await api.post('/persons', {
+      identity: { last_name: 'Popescu', first_names: 'Ioana', aliases: [], birth_date: '1992-06-14', nationality: 'ROU',
+        languages: ['ro'], interpreter_needed: false },
+      sex_or_gender: 'female', children: [], administrative_status: 'eu_citizen', contact_channel: 'online_outreach',
+    }), 201, 'person');
+    parcoursId = await parcoursThroughApi(api, person.id);
+  } finally {
+    await api.dispose();
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'parcours-suivis-'));
+  try {
+    await journey(
+      t,
+      async ({ page }) => {
+        await signInAsWorker(t, page);
+        await page.getByRole('link', { name: 'Importer des suivis' }).click();
+        await heading(page, 'Importer des suivis');
+        await expectAccessible(t, page, 'the follow-up import page');
+
+        // Two faulty lines out of three: nothing is written, both are listed with their column.
+        const faulty = join(dir, 'fautif.csv');
+        await writeFile(faulty, `parcours;date;type;texte\n${parcoursId};31/02/2025;Entretien;Premier entretien.\n`
+          + `${parcoursId};03/03/2025;Visite;Visite à domicile.\n${parcoursId};04/03/2025;Entretien;Deuxième entretien.\n`);
+        await page.locator('input[name="csv"]').setInputFiles(faulty);
+        const refused = await answerTo(page, /^\/api\/v1\/followups\/import$/, 'POST', () => page.getByRole('button', { name: 'Importer le fichier' }).click());
+        assert.equal(refused.status, 422, JSON.stringify(refused.body));
+        const alert = page.getByRole('alert').filter({ hasText: "Rien n'a été importé" });
+        await alert.getByRole('heading', { name: "Rien n'a été importé" }).waitFor();
+        const items = (await alert.locator('li').allInnerTexts()).map(norm);
+        assert.deepEqual(items, [
+          'Ligne 2, colonne date : Date attendue au format JJ/MM/AAAA.',
+          'Ligne 3, colonne type : Type inconnu. Types possibles : Entretien, Accompagnement, Appel téléphonique, Incident, Autre.',
+        ]);
+        await expectAccessible(t, page, 'the follow-up import page with errors');
+
+        // Corrected: every line becomes a follow-up of the parcours, with its date and difficulties.
+        const good = join(dir, 'suivis.csv');
+        await writeFile(good, `\ufeffparcours;date;type;texte;difficultes\n`
+          + `${parcoursId};28/02/2025;Entretien;Premier entretien à la permanence.;"Logement\nSanté"\n`
+          + `${parcoursId};03/03/2025;Appel téléphonique;Rendez-vous fixé à la CPAM.;\n`);
+        await page.locator('input[name="csv"]').setInputFiles(good);
+        const imported = await answerTo(page, /^\/api\/v1\/followups\/import$/, 'POST', () => page.getByRole('button', { name: 'Importer le fichier' }).click());
+        assert.equal(imported.status, 200, JSON.stringify(imported.body));
+        assert.deepEqual(imported.body, { imported: 2, parcours: 1 });
+        const done = page.locator('#suivis-import-resultat');
+        await done.waitFor();
+        assert.ok(norm(await done.innerText()).includes('2 suivis enregistrés dans 1 parcours'), await done.innerText());
+        assert.equal(await page.getByRole('alert').filter({ hasText: "Rien n'a été importé" }).count(), 0, 'the errors are gone');
+
+        await page.goto(`/parcours/${parcoursId}`);
+        await heading(page, /^Parcours de P-/);
+        const log = page.locator('section[aria-labelledby="suivi-titre"] .parcours-log__item');
+        await log.first().waitFor();
+        const texts = (await log.allInnerTexts()).map(norm);
+        assert.equal(texts.length, 2, texts.join('\n'));
+        assert.ok(texts.some((x) => x.includes('03/03/2025') && x.includes('Rendez-vous fixé à la CPAM.')), texts.join('\n'));
+        assert.ok(texts.some((x) => x.includes('28/02/2025') && x.includes('Logement ; Santé')), texts.join('\n'));
+      },
+      { expectedHttpErrors: [{ status: 422, path: '/api/v1/followups/import' }] },
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

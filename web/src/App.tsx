@@ -27,6 +27,7 @@ import { NewPersonPage } from "./pages/persons/NewPersonPage";
 import { PersonPage } from "./pages/persons/PersonPage";
 import { PersonsListPage } from "./pages/persons/PersonsListPage";
 import { DemandeFormPage } from "./pages/parcours/DemandeFormPage";
+import { FollowupImportPage } from "./pages/parcours/FollowupImportPage";
 import { ParcoursPage } from "./pages/parcours/ParcoursPage";
 import { SimulateurAfisPage } from "./pages/SimulateurAfisPage";
 import { AgrementsPage } from "./pages/commission/AgrementsPage";
@@ -103,6 +104,10 @@ export function App() {
               element={
                 <RequireAuth>{(user) => (canReadCases(user) ? <PersonPage user={user} /> : <Forbidden />)}</RequireAuth>
               }
+            />
+            <Route
+              path="/suivis/import"
+              element={<RequireAuth>{(user) => (isAssociationRole(user) ? <FollowupImportPage /> : <Forbidden />)}</RequireAuth>}
             />
             <Route
               path="/parcours/:id"

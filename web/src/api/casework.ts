@@ -26,6 +26,7 @@ import type {
   ExitCreate,
   Followup,
   FollowupCreate,
+  FollowupImportResult,
   Parcours,
   ParcoursDocument,
 } from "./parcoursTypes";
@@ -78,6 +79,13 @@ export const addFollowup = (parcoursId: number, body: FollowupCreate) =>
   request<Followup>("POST", `/parcours/${seg(parcoursId)}/followups`, { body });
 export const listFollowups = (parcoursId: number, o?: Opts) =>
   request<ItemsResponse<Followup>>("GET", `/parcours/${seg(parcoursId)}/followups`, withSignal(o));
+
+/**
+ * `POST /followups/import`: a CSV (`parcours;date;type;texte[;difficultes;action]`) sent as
+ * `text/csv`. All or nothing: on a faulty line the server answers 422 with every faulty line.
+ */
+export const importFollowupsCsv = (csv: string) =>
+  request<FollowupImportResult>("POST", "/followups/import", { raw: { text: csv, contentType: "text/csv; charset=utf-8" } });
 
 export const exitParcours = (parcoursId: number, body: ExitCreate) =>
   request<Parcours>("POST", `/parcours/${seg(parcoursId)}/exit`, { body });

@@ -154,6 +154,12 @@ export interface FollowupCreate {
   text: string;
 }
 
+/** `POST /followups/import`: how many follow-ups were written, into how many parcours. */
+export interface FollowupImportResult {
+  imported: number;
+  parcours: number;
+}
+
 export interface Followup extends FollowupCreate {
   id: number;
   post_parcours?: boolean;

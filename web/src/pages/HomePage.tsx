@@ -20,7 +20,7 @@ function AssociationShortcuts({ user }: { user: User }) {
       <h2 id="raccourcis-titre">Suivi des personnes accompagnées</h2>
       <p>
         Retrouvez les personnes suivies par votre association par leur pseudonyme, ou enregistrez une nouvelle
-        personne orientée vers l'association.
+        personne orientée vers l'association. Les suivis tenus jusqu'ici dans un tableur s'importent en une fois.
         {canReadActivityReport(user) && " Le rapport d'activité présente les chiffres de l'association, année par année."}
       </p>
       <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
@@ -32,6 +32,11 @@ function AssociationShortcuts({ user }: { user: User }) {
         <li>
           <Button linkProps={{ to: "/personnes/nouvelle" }} priority="secondary" iconId="fr-icon-user-add-line">
             Nouvelle personne
+          </Button>
+        </li>
+        <li>
+          <Button linkProps={{ to: "/suivis/import" }} priority="secondary" iconId="fr-icon-upload-line">
+            Importer des suivis
           </Button>
         </li>
         {canReadActivityReport(user) && (
