@@ -87,12 +87,9 @@ int StatusOf(ErrorCode code) {
 }
 
 void WriteJson(RequestContext& ctx, int status, const nlohmann::json& body) {
-    WriteJsonText(ctx, status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-}
-
-void WriteJsonText(RequestContext& ctx, int status, const std::string& text) {
     ctx.res.status = status;
-    ctx.res.set_content(text, "application/json; charset=utf-8");
+    ctx.res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                        "application/json; charset=utf-8");
 }
 
 void WriteError(httplib::Response& res, const domain::Error& error) {

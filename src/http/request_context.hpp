@@ -43,8 +43,6 @@ struct InputError : std::runtime_error {
 
 int StatusOf(domain::ErrorCode code);
 void WriteJson(RequestContext& ctx, int status, const nlohmann::json& body);
-// A body already serialised as WriteJson would (a kept answer's text).
-void WriteJsonText(RequestContext& ctx, int status, const std::string& text);
 void WriteError(httplib::Response& res, const domain::Error& error);
 inline void WriteError(RequestContext& ctx, const domain::Error& error) {
     WriteError(ctx.res, error);

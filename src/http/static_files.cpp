@@ -43,10 +43,11 @@ std::string_view Trim(std::string_view s) {
     return s;
 }
 
-// A fixed-length content provider: cpp-httplib sends its bytes as they are.
-void SendShared(httplib::Response& res,
-                std::shared_ptr<const std::string> body,
-                const std::string& type) {
+}  // namespace
+
+void SetSharedBody(httplib::Response& res,
+                   std::shared_ptr<const std::string> body,
+                   const std::string& type) {
     if (body->empty()) {
         res.set_content("", type);
         return;
@@ -58,10 +59,8 @@ void SendShared(httplib::Response& res,
         });
 }
 
-}  // namespace
-
 void SetUncompressedBody(httplib::Response& res, std::string body, const std::string& type) {
-    SendShared(res, std::make_shared<const std::string>(std::move(body)), type);
+    SetSharedBody(res, std::make_shared<const std::string>(std::move(body)), type);
 }
 
 bool AcceptsEncoding(std::string_view accept_encoding, std::string_view coding) {
@@ -135,7 +134,7 @@ bool StaticFiles::Serve(const std::string& path,
         body = file.gzip;
         res.set_header("Content-Encoding", "gzip");
     }
-    SendShared(res, std::move(body), file.type);
+    SetSharedBody(res, std::move(body), file.type);
     return true;
 }
 

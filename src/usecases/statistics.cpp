@@ -10,6 +10,7 @@
 #include <set>
 
 #include "domain/agrement.hpp"
+#include "domain/case_rules.hpp"
 #include "domain/csv.hpp"
 #include "domain/stats.hpp"
 #include "usecases/audit_log.hpp"
@@ -112,12 +113,35 @@ SituationStats SituationStatsOf(const Json& situation_record) {
     return out;
 }
 
+const std::vector<domain::CodeList>& ExitLists() {
+    static const std::vector<domain::CodeList> lists = domain::ExitOutcomeLists();
+    return lists;
+}
+
 ExitStats ExitStatsOf(const Json& outcome) {
     ExitStats out;
-    for (const auto& [key, value] : outcome.items()) {
-        if (value.is_string() && key != "notes") out.outcome[key] = value;
+    const auto& lists = ExitLists();
+    for (std::size_t l = 0; l < lists.size() && l < out.codes.size(); ++l) {
+        auto value = outcome.find(lists[l].key);
+        if (value == outcome.end() || !value->is_string()) continue;
+        const auto& text = value->get_ref<const std::string&>();
+        for (std::size_t c = 0; c < lists[l].codes.size(); ++c) {
+            if (lists[l].codes[c].code == text) out.codes[l] = static_cast<std::uint8_t>(c);
+        }
     }
     return out;
+}
+
+// Back to the codes the indicators count (domain::ParcoursFact::exit_outcome).
+std::map<std::string, std::string> OutcomeOf(const ExitStats& stats) {
+    std::map<std::string, std::string> outcome;
+    const auto& lists = ExitLists();
+    for (std::size_t l = 0; l < lists.size() && l < stats.codes.size(); ++l) {
+        if (stats.codes[l] != ExitStats::kNone) {
+            outcome.emplace(lists[l].key, lists[l].codes[stats.codes[l]].code);
+        }
+    }
+    return outcome;
 }
 
 // Both readings of a rights record; its kind (a column beside it) says which one counts.
@@ -188,7 +212,7 @@ domain::StatsFacts LoadFacts(Ports& ports,
         p.exit_date = DateOf(r[3]);
         p.exit_reason = TextOf(r[4]);
         if (p.exit_date && r[6]) {
-            p.exit_outcome = Derived(ports, memo.exits, epoch, *r[6], ExitStatsOf).outcome;
+            p.exit_outcome = OutcomeOf(Derived(ports, memo.exits, epoch, *r[6], ExitStatsOf));
         }
         parcours[IdOf(r[0])] = p;
         person_of[IdOf(r[0])] = IdOf(r[2]);
@@ -550,11 +574,13 @@ domain::Result<StatisticsCache::Result> GetStatistics(Ports& ports,
                         {"indicators", indicators}};
         };
         // Everything the answer depends on; the data generation changes with every write.
-        std::string key = std::to_string(uow->Stats().DataGeneration()) + "|" + scope.code + "|" +
+        long long generation = uow->Stats().DataGeneration();
+        std::string key = std::to_string(generation) + "|" + scope.code + "|" +
                           domain::FormatIsoDate(from) + "|" + domain::FormatIsoDate(to) + "|" +
                           domain::FormatIsoDate(at) + "|" + (mask ? "masked" : "exact") + "|" +
                           std::to_string(threshold);
-        auto out = ports.statistics_cache.Get(key, compute);
+        auto out = ports.statistics_cache.Get(
+            key, compute, static_cast<std::uint64_t>(std::max(generation, 0LL)));
         AppendAudit(*uow, ports.crypto,
                     {who ? who->user.id : 0, query.for_export ? "stats.export" : "stats.read",
                      "statistics", scope.code},

@@ -6,7 +6,8 @@ StatisticsCache::StatisticsCache(std::size_t capacity, int concurrent)
     : capacity_(capacity), concurrent_(concurrent < 1 ? 1 : concurrent) {}
 
 StatisticsCache::Result StatisticsCache::Get(const std::string& key,
-                                             const std::function<nlohmann::json()>& compute) {
+                                             const std::function<nlohmann::json()>& compute,
+                                             std::uint64_t generation) {
     std::unique_lock lock(mutex_);
     for (;;) {
         auto it = entries_.find(key);
@@ -40,8 +41,21 @@ StatisticsCache::Result StatisticsCache::Get(const std::string& key,
     lock.lock();
     --running_;
     ++counters_.computed;
+    if (generation > newest_) {
+        newest_ = generation;
+        for (auto it = order_.begin(); it != order_.end();) {
+            auto kept = entries_.find(*it);
+            if (kept->second.generation < generation) {
+                entries_.erase(kept);
+                it = order_.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
     Entry& entry = entries_[key];
     entry.result = result;
+    entry.generation = generation;
     order_.push_front(key);
     entry.order = order_.begin();
     while (order_.size() > capacity_) {

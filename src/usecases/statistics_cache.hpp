@@ -35,7 +35,12 @@ class StatisticsCache {
     using Result = std::shared_ptr<const Kept>;
     // The result kept for `key`, or `compute()`'s (then kept). If `compute` throws, its caller gets
     // the exception, nothing is kept, and a caller that was waiting for it computes in its turn.
-    Result Get(const std::string& key, const std::function<nlohmann::json()>& compute);
+    // `generation` is the data generation the key names: keeping a result of a newer one drops
+    // the results of older ones, which no caller can ask for again (a national dashboard's
+    // result holds megabytes).
+    Result Get(const std::string& key,
+               const std::function<nlohmann::json()>& compute,
+               std::uint64_t generation = 0);
 
     struct Counters {
         std::uint64_t computed = 0;
@@ -51,6 +56,7 @@ class StatisticsCache {
     struct Entry {
         Result result;  // null while being computed
         std::list<std::string>::iterator order;
+        std::uint64_t generation = 0;
     };
 
     const std::size_t capacity_;
@@ -60,6 +66,7 @@ class StatisticsCache {
     std::map<std::string, Entry> entries_;
     std::list<std::string> order_;  // kept results, most recently used first
     int running_ = 0;
+    std::uint64_t newest_ = 0;  // the newest generation of a kept result
     Counters counters_;
 };
 

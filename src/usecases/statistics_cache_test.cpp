@@ -102,6 +102,21 @@ TEST(StatisticsCache, TheLeastRecentlyUsedResultGoesFirst) {
     EXPECT_EQ(cache.counters().computed, 4u);
 }
 
+TEST(StatisticsCache, AResultOfANewerGenerationDropsTheOlderOnes) {
+    StatisticsCache cache;
+    int runs = 0;
+    auto compute = [&] { return Json{{"run", ++runs}}; };
+    auto old_national = cache.Get("7|national", compute, 7);
+    cache.Get("7|departement:33", compute, 7);
+    cache.Get("8|national", compute, 8);  // a write happened: generation 8
+    EXPECT_EQ(runs, 3);
+    // Those of generation 7 are gone (a caller still holding one keeps it)...
+    EXPECT_EQ(old_national->value["run"], 1);
+    EXPECT_EQ(cache.Get("7|departement:33", compute, 7)->value["run"], 4);
+    // ...and the newest stays.
+    EXPECT_EQ(cache.Get("8|national", compute, 8)->value["run"], 3);
+}
+
 SealedVersion VersionNumber(unsigned char n) {
     SealedVersion v{};
     v[0] = n;
@@ -131,6 +146,23 @@ TEST(StatisticsMemo, ASealedValueIsOpenedOnceThenKeptUntilAComputationSeesItGone
     EXPECT_THROW(memo.Get(VersionNumber(3), 3, [&]() -> int { throw std::runtime_error("x"); }),
                  std::runtime_error);
     EXPECT_EQ(memo.size(), 2u);
+}
+
+TEST(StatisticsMemo, KeepsEachValueApartThroughGrowthAndSweeps) {
+    VersionMemo<int> memo;
+    // The same first eight bytes: every version lands on the same slot and probes past the others.
+    auto version = [](int i) {
+        SealedVersion v{};
+        std::memcpy(v.data() + 8, &i, sizeof i);
+        return v;
+    };
+    for (int i = 0; i < 1000; ++i) memo.Get(version(i), 1, [i] { return i; });
+    auto never = []() -> int { throw std::logic_error("opened again"); };
+    for (int i = 0; i < 1000; i += 2) EXPECT_EQ(memo.Get(version(i), 2, never), i);
+    memo.DropUnusedSince(2);
+    EXPECT_EQ(memo.size(), 500u);
+    for (int i = 0; i < 1000; i += 2) EXPECT_EQ(memo.Get(version(i), 3, never), i);
+    EXPECT_EQ(memo.Get(version(1), 3, [] { return -1; }), -1);  // dropped: opened again
 }
 
 TEST(StatisticsMemo, StaysBoundedWhenNoNationalComputationSweepsIt) {

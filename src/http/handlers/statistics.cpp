@@ -25,7 +25,10 @@ void GetStatistics(RequestContext& ctx) {
         usecases::GetStatistics(ctx.ports, ctx.principal, QueryOf(ctx.req, false),
                                 {ctx.ports.settings.small_cell_threshold}, ctx.meta, ctx.now);
     if (!result) return WriteError(ctx, result.error());
-    WriteJsonText(ctx, 200, result.value()->text);
+    ctx.res.status = 200;
+    const usecases::StatisticsCache::Result& kept = result.value();
+    SetSharedBody(ctx.res, std::shared_ptr<const std::string>(kept, &kept->text),
+                  "application/json; charset=utf-8");
 }
 
 void ExportStatisticsCsv(RequestContext& ctx) {
