@@ -9,6 +9,7 @@
 #include "domain/csv.hpp"
 #include "usecases/audit_log.hpp"
 #include "usecases/case_support.hpp"
+#include "usecases/csv_upload.hpp"
 #include "usecases/parcours_cases.hpp"
 
 namespace parcours::usecases {
@@ -95,19 +96,10 @@ domain::Result<Json> ImportFollowupsCsv(Ports& ports,
                                         domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
         if (!domain::WidestScope(who.user.role, domain::Action::kEditCase)) NotFoundError();
-        if (!is_csv) {
-            return domain::Fail(domain::ErrorCode::kUnsupportedMediaType,
-                                "Le fichier doit être envoyé en CSV (text/csv).", "csv");
-        }
-        domain::CsvTable table = domain::ParseCsv(csv);
-        domain::Error error = domain::Fail(domain::ErrorCode::kValidationFailed,
-                                           "Le fichier contient des erreurs : rien n'a été "
-                                           "importé. Corrigez les lignes indiquées.");
-        if (table.error) {
-            error.errors.push_back({table.error->line, "", table.error->message});
-            return error;
-        }
-        if (table.records.empty()) Reject("csv", "Le fichier est vide.");
+        CsvUpload upload;
+        if (auto refused = ReadCsvUpload(is_csv, csv, upload)) return *refused;
+        const domain::CsvTable& table = upload.table;
+        domain::Error& error = upload.error;
         // The columns, by name, in any order.
         std::map<std::string, std::size_t> at;
         const auto& header = table.records.front().fields;

@@ -7,6 +7,7 @@
 #include "domain/partners.hpp"
 #include "usecases/audit_log.hpp"
 #include "usecases/case_support.hpp"
+#include "usecases/csv_upload.hpp"
 #include "usecases/partner_support.hpp"
 #include "usecases/partners.hpp"
 
@@ -189,19 +190,10 @@ domain::Result<Json> ImportPartnersCsv(Ports& ports,
                                        domain::Instant now) {
     return Guard([&]() -> domain::Result<Json> {
         if (!domain::WidestScope(who.user.role, domain::Action::kManagePartner)) NotFoundError();
-        if (!is_csv) {
-            return domain::Fail(domain::ErrorCode::kUnsupportedMediaType,
-                                "Le fichier doit être envoyé en CSV (text/csv).", "csv");
-        }
-        domain::CsvTable table = domain::ParseCsv(csv);
-        domain::Error error = domain::Fail(domain::ErrorCode::kValidationFailed,
-                                           "Le fichier contient des erreurs : rien n'a été "
-                                           "importé. Corrigez les lignes indiquées.");
-        if (table.error) {
-            error.errors.push_back({table.error->line, "", table.error->message});
-            return error;
-        }
-        if (table.records.empty()) Reject("csv", "Le fichier est vide.");
+        CsvUpload upload;
+        if (auto refused = ReadCsvUpload(is_csv, csv, upload)) return *refused;
+        const domain::CsvTable& table = upload.table;
+        domain::Error& error = upload.error;
         const auto& header = table.records.front().fields;
         // Every column of the export: a column left out would erase what it holds.
         for (const auto& column : kColumns) {
