@@ -144,12 +144,16 @@ TEST_F(BackupTest, ADamagedBackupOrAnotherInstancesKeysRestoreNothing) {
     cli::Backup(ConfigFor(scratch_->url()), file);
     int lost = 0;
     {
-        // One byte changed in the middle.
+        // One byte changed in the middle (its bits flipped: writing a fixed value left the file
+        // intact whenever the byte already held it, one run in 256).
         auto damaged = scratch_->dir() / "damaged.backup";
         std::filesystem::copy_file(file, damaged);
         std::fstream f(damaged, std::ios::in | std::ios::out | std::ios::binary);
-        f.seekp(static_cast<std::streamoff>(std::filesystem::file_size(damaged) / 2));
-        f.put('\x5a');
+        const auto middle = static_cast<std::streamoff>(std::filesystem::file_size(damaged) / 2);
+        f.seekg(middle);
+        const char byte = static_cast<char>(f.get());
+        f.seekp(middle);
+        f.put(static_cast<char>(byte ^ '\x5a'));
         f.close();
         ScratchDatabase fresh;
         EXPECT_THROW(cli::Restore(ConfigFor(fresh.url()), damaged), std::runtime_error);
