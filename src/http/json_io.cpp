@@ -86,6 +86,10 @@ int StatusOf(ErrorCode code) {
     return 500;
 }
 
+bool IsCsv(const httplib::Request& req) {
+    return req.get_header_value("Content-Type").rfind("text/csv", 0) == 0;
+}
+
 void WriteJson(RequestContext& ctx, int status, const nlohmann::json& body) {
     ctx.res.status = status;
     ctx.res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),

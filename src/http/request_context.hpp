@@ -46,6 +46,8 @@ struct InputError : std::runtime_error {
 
 int StatusOf(domain::ErrorCode code);
 void WriteJson(RequestContext& ctx, int status, const nlohmann::json& body);
+// Whether the request's body is declared as CSV (`Content-Type: text/csv…`): the imports.
+bool IsCsv(const httplib::Request& req);
 void WriteError(httplib::Response& res, const domain::Error& error);
 inline void WriteError(RequestContext& ctx, const domain::Error& error) {
     WriteError(ctx.res, error);

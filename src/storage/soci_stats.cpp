@@ -10,71 +10,71 @@ using usecases::TextRow;
 
 namespace {
 
-const char* SqlOf(StatsSource source) {
+// A source's query, and how many columns it answers.
+struct SourceQuery {
+    const char* sql;
+    std::size_t columns;
+};
+
+SourceQuery QueryOf(StatsSource source) {
     switch (source) {
         case StatsSource::kReferrals:
-            return "SELECT p.departement_code, r.date, r.source, CAST(p.association_id AS TEXT) "
-                   "FROM referrals r JOIN persons p ON p.id = r.person_id";
+            return {
+                "SELECT p.departement_code, r.date, r.source, CAST(p.association_id AS TEXT) "
+                "FROM referrals r JOIN persons p ON p.id = r.person_id",
+                4};
         case StatsSource::kAssessments:
-            return "SELECT a.departement_code, a.date, a.outcome, a.reason_code, "
-                   "CAST(p.association_id AS TEXT) FROM assessments a "
-                   "JOIN persons p ON p.id = a.person_id";
+            return {
+                "SELECT a.departement_code, a.date, a.outcome, a.reason_code, "
+                "CAST(p.association_id AS TEXT) FROM assessments a "
+                "JOIN persons p ON p.id = a.person_id",
+                5};
         case StatsSource::kDemandes:
-            return "SELECT CAST(d.id AS TEXT), CAST(d.parcours_id AS TEXT), p.departement_code, "
-                   "d.kind, d.submitted_at, CAST(p.association_id AS TEXT) FROM demandes d "
-                   "JOIN parcours p ON p.id = d.parcours_id";
+            return {
+                "SELECT CAST(d.id AS TEXT), CAST(d.parcours_id AS TEXT), p.departement_code, "
+                "d.kind, d.submitted_at, CAST(p.association_id AS TEXT) FROM demandes d "
+                "JOIN parcours p ON p.id = d.parcours_id",
+                6};
         case StatsSource::kAgendaItems:
-            return "SELECT CAST(a.demande_id AS TEXT), a.created_at, a.state, a.avis_outcome, "
-                   "s.date FROM agenda_items a JOIN seances s ON s.id = a.seance_id ORDER BY a.id";
+            return {
+                "SELECT CAST(a.demande_id AS TEXT), a.created_at, a.state, a.avis_outcome, "
+                "s.date FROM agenda_items a JOIN seances s ON s.id = a.seance_id ORDER BY a.id",
+                5};
         case StatsSource::kDecisions:
-            return "SELECT CAST(id AS TEXT), CAST(demande_id AS TEXT), CAST(parcours_id AS TEXT), "
-                   "outcome, signed_on, CAST(corrects_id AS TEXT) FROM decisions ORDER BY id";
+            return {
+                "SELECT CAST(id AS TEXT), CAST(demande_id AS TEXT), CAST(parcours_id AS TEXT), "
+                "outcome, signed_on, CAST(corrects_id AS TEXT) FROM decisions ORDER BY id",
+                6};
         case StatsSource::kNotifications:
-            return "SELECT CAST(decision_id AS TEXT), date FROM decision_notifications "
-                   "ORDER BY date, id";
+            return {
+                "SELECT CAST(decision_id AS TEXT), date FROM decision_notifications "
+                "ORDER BY date, id",
+                2};
         case StatsSource::kParcours:
-            return "SELECT CAST(id AS TEXT), departement_code, CAST(person_id AS TEXT), exit_date, "
-                   "exit_reason, CAST(association_id AS TEXT), exit_outcome_enc FROM parcours";
+            return {
+                "SELECT CAST(id AS TEXT), departement_code, CAST(person_id AS TEXT), exit_date, "
+                "exit_reason, CAST(association_id AS TEXT), exit_outcome_enc FROM parcours",
+                7};
         case StatsSource::kPeriods:
-            return "SELECT CAST(parcours_id AS TEXT), CAST(number AS TEXT), start_date, end_date "
-                   "FROM periods ORDER BY parcours_id, number";
+            return {
+                "SELECT CAST(parcours_id AS TEXT), CAST(number AS TEXT), start_date, end_date "
+                "FROM periods ORDER BY parcours_id, number",
+                4};
         case StatsSource::kPersons:
             // An anonymised person keeps only statistics_enc, read in place of both
             // (migration 0009, docs/retention.md).
-            return "SELECT CAST(id AS TEXT), sex_or_gender, CASE WHEN anonymised_on IS NULL THEN "
-                   "identity_enc ELSE statistics_enc END, CASE WHEN anonymised_on IS NULL THEN "
-                   "protected_enc ELSE statistics_enc END FROM persons";
+            return {
+                "SELECT CAST(id AS TEXT), sex_or_gender, CASE WHEN anonymised_on IS NULL THEN "
+                "identity_enc ELSE statistics_enc END, CASE WHEN anonymised_on IS NULL THEN "
+                "protected_enc ELSE statistics_enc END FROM persons",
+                4};
         case StatsSource::kRights:
-            return "SELECT CAST(parcours_id AS TEXT), kind, content_enc FROM rights_records "
-                   "WHERE kind IN ('afis', 'aps') ORDER BY id";
+            return {
+                "SELECT CAST(parcours_id AS TEXT), kind, content_enc FROM rights_records "
+                "WHERE kind IN ('afis', 'aps') ORDER BY id",
+                3};
     }
-    return "";
-}
-
-std::size_t ColumnsOf(StatsSource source) {
-    switch (source) {
-        case StatsSource::kReferrals:
-            return 4;
-        case StatsSource::kAssessments:
-            return 5;
-        case StatsSource::kDemandes:
-            return 6;
-        case StatsSource::kAgendaItems:
-            return 5;
-        case StatsSource::kDecisions:
-            return 6;
-        case StatsSource::kNotifications:
-            return 2;
-        case StatsSource::kParcours:
-            return 7;
-        case StatsSource::kPeriods:
-            return 4;
-        case StatsSource::kPersons:
-            return 4;
-        case StatsSource::kRights:
-            return 3;
-    }
-    return 0;
+    return {"", 0};
 }
 
 }  // namespace
@@ -90,12 +90,13 @@ void SociUnitOfWork::StatsRows(StatsSource source,
     // Fetched in batches into one vector per column (soci's bulk interface): the dynamic row
     // interface cost a few microseconds per row, most of a dashboard's reading (bench/README.md).
     constexpr std::size_t kBatch = 1024;
-    const std::size_t columns = ColumnsOf(source);
+    const SourceQuery query = QueryOf(source);
+    const std::size_t columns = query.columns;
     std::vector<std::vector<std::string>> values(columns, std::vector<std::string>(kBatch));
     std::vector<std::vector<soci::indicator>> nulls(columns, std::vector<soci::indicator>(kBatch));
     soci::statement st(sql());
     st.alloc();
-    st.prepare(SqlOf(source));
+    st.prepare(query.sql);
     for (std::size_t c = 0; c < columns; ++c) st.exchange(soci::into(values[c], nulls[c]));
     st.define_and_bind();
     TextRow row(columns);

@@ -184,12 +184,7 @@ domain::Result<Principal> PrincipalForCli(Ports& ports, const std::string& email
     Principal who;
     who.user = user.value();
     who.kind = CredentialKind::kSystem;
-    if (who.user.association_id) {
-        auto uow = ports.storage.BeginRead();
-        if (auto association = uow->Cases().FindAssociation(*who.user.association_id)) {
-            who.association_departement = association->departement;
-        }
-    }
+    who.association_departement = AssociationDepartementOf(*ports.storage.BeginRead(), who.user);
     return who;
 }
 

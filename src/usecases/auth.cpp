@@ -159,11 +159,7 @@ domain::Result<LoginSuccess> Login(Ports& ports,
                 meta, now);
     success.principal =
         Principal{*fresh, CredentialKind::kSession, session.id, session.csrf_token, std::nullopt};
-    if (fresh->association_id) {
-        if (auto association = uow->Cases().FindAssociation(*fresh->association_id)) {
-            success.principal.association_departement = association->departement;
-        }
-    }
+    success.principal.association_departement = AssociationDepartementOf(*uow, *fresh);
     uow->Commit();
     return success;
 }
@@ -203,11 +199,7 @@ domain::Result<Principal> Authenticate(Ports& ports,
     auto user = uow->Accounts().FindUserById(user_id);
     if (!user || user->disabled_at) return unauthenticated;
     principal.user = *user;
-    if (user->association_id) {
-        if (auto association = uow->Cases().FindAssociation(*user->association_id)) {
-            principal.association_departement = association->departement;
-        }
-    }
+    principal.association_departement = AssociationDepartementOf(*uow, *user);
     uow->Commit();
     if (touch_session) {
         try {

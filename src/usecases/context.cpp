@@ -16,4 +16,11 @@ domain::Target TargetOfUser(const UserRecord& user) {
     return domain::Target{user.id, user.association_id, user.departement, user.region};
 }
 
+std::optional<std::string> AssociationDepartementOf(UnitOfWork& uow, const UserRecord& user) {
+    if (!user.association_id) return std::nullopt;
+    auto association = uow.Cases().FindAssociation(*user.association_id);
+    if (!association) return std::nullopt;
+    return association->departement;
+}
+
 }  // namespace parcours::usecases

@@ -55,4 +55,7 @@ struct Principal {
 
 domain::Target TargetOfUser(const UserRecord& user);
 
+// The département of the user's association (Principal::association_departement), if any.
+std::optional<std::string> AssociationDepartementOf(UnitOfWork& uow, const UserRecord& user);
+
 }  // namespace parcours::usecases

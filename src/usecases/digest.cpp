@@ -75,14 +75,7 @@ domain::Result<Json> SendAlertDigests(Ports& ports,
         Principal who;
         who.user = user;
         who.kind = CredentialKind::kSystem;
-        {
-            auto uow = ports.storage.Begin();
-            if (user.association_id) {
-                if (auto a = uow->Cases().FindAssociation(*user.association_id)) {
-                    who.association_departement = a->departement;
-                }
-            }
-        }
+        who.association_departement = AssociationDepartementOf(*ports.storage.Begin(), user);
         auto listed = ListAlerts(ports, who, on);
         if (!listed) return listed.error();
         auto uow = ports.storage.Begin();

@@ -132,10 +132,9 @@ void AddFollowup(RequestContext& ctx) {
         usecases::AddFollowup(ctx.ports, ctx.who(), PathId(ctx.req, 1), body, ctx.meta, ctx.now));
 }
 void ImportFollowupsCsv(RequestContext& ctx) {
-    bool is_csv = ctx.req.get_header_value("Content-Type").rfind("text/csv", 0) == 0;
     Answer(ctx, 200,
-           usecases::ImportFollowupsCsv(ctx.ports, ctx.who(), is_csv, ctx.req.body, ctx.meta,
-                                        ctx.now));
+           usecases::ImportFollowupsCsv(ctx.ports, ctx.who(), IsCsv(ctx.req), ctx.req.body,
+                                        ctx.meta, ctx.now));
 }
 void ListFollowups(RequestContext& ctx) {
     Answer(ctx, 200,

@@ -91,10 +91,9 @@ void ExportPartnersCsv(RequestContext& ctx) {
 }
 
 void ImportPartnersCsv(RequestContext& ctx) {
-    bool is_csv = ctx.req.get_header_value("Content-Type").rfind("text/csv", 0) == 0;
-    Answer(
-        ctx, 200,
-        usecases::ImportPartnersCsv(ctx.ports, ctx.who(), is_csv, ctx.req.body, ctx.meta, ctx.now));
+    Answer(ctx, 200,
+           usecases::ImportPartnersCsv(ctx.ports, ctx.who(), IsCsv(ctx.req), ctx.req.body, ctx.meta,
+                                       ctx.now));
 }
 
 void PublicAssociations(RequestContext& ctx) {
