@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/account_commands.hpp"
 #include "cli/app.hpp"
 #include "cli/cli.hpp"
 #include "cli/command_support.hpp"
@@ -25,24 +26,6 @@
 #include "usecases/statistics.hpp"
 
 namespace parcours::cli {
-
-namespace {
-
-std::string ScopeOf(const usecases::UserRecord& u) {
-    if (u.association_id) return "association " + std::to_string(*u.association_id);
-    if (u.departement) return "departement " + *u.departement;
-    if (u.region) return "region " + *u.region;
-    return "-";
-}
-
-std::string ReadPasswordFromStdin() {
-    std::string password;
-    std::getline(std::cin, password);
-    if (!password.empty() && password.back() == '\r') password.pop_back();
-    return password;
-}
-
-}  // namespace
 
 int Run(int argc, char** argv) {
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
@@ -87,73 +70,7 @@ int Run(int argc, char** argv) {
         };
     });
 
-    auto* user = app.add_subcommand("user", "Manage staff accounts");
-    user->require_subcommand(1);
-    usecases::NewUser new_user;
-    long long association = 0;
-    std::string departement;
-    std::string region;
-    bool password_stdin = false;
-    auto* user_add = user->add_subcommand("add", "Create an account");
-    AddCommon(user_add, o);
-    user_add->add_option("--email", new_user.email, "E-mail (the login)")->required();
-    std::string roles;
-    for (auto r : domain::kAllRoles)
-        roles += std::string(roles.empty() ? "" : ", ") + std::string(domain::RoleName(r));
-    user_add->add_option("--role", new_user.role, "One of: " + roles)->required();
-    user_add->add_option("--name", new_user.display_name, "Name shown in the application");
-    user_add->add_option("--association", association, "Association id (association roles)");
-    user_add->add_option("--departement", departement,
-                         "INSEE département code (prefecture, commission, signatory roles)");
-    user_add->add_option("--region", region, "INSEE region code (analyst_regional)");
-    user_add->add_flag("--password-stdin", password_stdin,
-                       "Read the password from standard input (else a one-time one is printed)");
-    user_add->callback([&] {
-        action = [&] {
-            if (association != 0) new_user.association_id = association;
-            if (!departement.empty()) new_user.departement = departement;
-            if (!region.empty()) new_user.region = region;
-            if (password_stdin) new_user.password = ReadPasswordFromStdin();
-            App a(Resolve(o), SchemaMode::kRequireCurrent);
-            auto created = Check(usecases::AddUser(a.ports(), new_user, kCliMeta, Now()));
-            std::cout << "user " << created.user.id << " created: " << created.user.email << " ("
-                      << domain::RoleName(created.user.role) << ")\n";
-            if (created.one_time_password) {
-                std::cout << "One-time password (to change at first login):\n"
-                          << *created.one_time_password << "\n";
-            }
-            return 0;
-        };
-    });
-
-    auto* user_disable = user->add_subcommand("disable", "Disable an account and end its sessions");
-    AddCommon(user_disable, o);
-    user_disable->add_option("--email", email, "E-mail of the account")->required();
-    user_disable->callback([&] {
-        action = [&] {
-            App a(Resolve(o), SchemaMode::kRequireCurrent);
-            auto found = Check(usecases::FindUserByEmailForCli(a.ports(), email));
-            Check(usecases::DisableUser(a.ports(), std::nullopt, found.id, kCliMeta, Now()));
-            std::cout << "user " << found.id << " disabled; sessions and tokens revoked\n";
-            return 0;
-        };
-    });
-
-    auto* user_list = user->add_subcommand("list", "List the accounts");
-    AddCommon(user_list, o);
-    user_list->callback([&] {
-        action = [&] {
-            App a(Resolve(o), SchemaMode::kRequireCurrent);
-            auto users =
-                Check(usecases::ListUsers(a.ports(), std::nullopt, 100000, 0, kCliMeta, Now()));
-            std::cout << "id\temail\trole\tscope\tstatus\n";
-            for (const auto& u : users) {
-                std::cout << u.id << '\t' << u.email << '\t' << domain::RoleName(u.role) << '\t'
-                          << ScopeOf(u) << '\t' << (u.disabled_at ? "disabled" : "active") << '\n';
-            }
-            return 0;
-        };
-    });
+    AddAccountCommands(app, o, action);
 
     auto* association_cmd = app.add_subcommand("association", "Manage approved associations");
     association_cmd->require_subcommand(1);
@@ -223,54 +140,6 @@ int Run(int argc, char** argv) {
                 usecases::RecordExistingAgrement(a.ports(), g_association, input, kCliMeta, Now()));
             std::cout << "agrément recorded: " << recorded["state_label"].get<std::string>() << "\n"
                       << recorded["id"].get<long long>() << "\n";
-            return 0;
-        };
-    });
-
-    auto* token = app.add_subcommand("token", "Manage API tokens for scripts");
-    token->require_subcommand(1);
-    int days = 90;
-    std::string label;
-    auto* token_create =
-        token->add_subcommand("create", "Create a token (printed once, last line)");
-    AddCommon(token_create, o);
-    token_create->add_option("--email", email, "Account the token acts as")->required();
-    token_create->add_option("--days", days, "Validity in days (1-366)")->default_val(90);
-    token_create->add_option("--label", label, "What the token is for")->default_val("api");
-    token_create->callback([&] {
-        action = [&] {
-            App a(Resolve(o), SchemaMode::kRequireCurrent);
-            auto created =
-                Check(usecases::CreateApiToken(a.ports(), email, days, label, kCliMeta, Now()));
-            std::cout << "token " << created.record.id << " for " << email << ", expires "
-                      << created.record.expires_at << "\n"
-                      << created.token << "\n";
-            return 0;
-        };
-    });
-    long long token_id = 0;
-    auto* token_revoke = token->add_subcommand("revoke", "Revoke a token");
-    AddCommon(token_revoke, o);
-    token_revoke->add_option("--id", token_id, "Token id (see token list)")->required();
-    token_revoke->callback([&] {
-        action = [&] {
-            App a(Resolve(o), SchemaMode::kRequireCurrent);
-            Check(usecases::RevokeApiToken(a.ports(), token_id, kCliMeta, Now()));
-            std::cout << "token " << token_id << " revoked\n";
-            return 0;
-        };
-    });
-    auto* token_list = token->add_subcommand("list", "List an account's tokens");
-    AddCommon(token_list, o);
-    token_list->add_option("--email", email, "Account")->required();
-    token_list->callback([&] {
-        action = [&] {
-            App a(Resolve(o), SchemaMode::kRequireCurrent);
-            std::cout << "id\tlabel\tcreated\texpires\tstatus\n";
-            for (const auto& t : Check(usecases::ListApiTokens(a.ports(), email))) {
-                std::cout << t.id << '\t' << t.label << '\t' << t.created_at << '\t' << t.expires_at
-                          << '\t' << (t.revoked_at ? "revoked" : "active") << '\n';
-            }
             return 0;
         };
     });
