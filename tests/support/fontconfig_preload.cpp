@@ -5,6 +5,7 @@
 // program calling FcConfigReference(NULL) shows it); pango loads it on the first PDF. Loading it
 // here, inside a ScopedDisabler, leaves that one allocation out of the leak report and nothing
 // else: what pango and fontconfig allocate later, while laying out text, is still checked.
+// Rescans are turned off (below) so that the configuration loaded here is the one used.
 // (A suppression matching fontconfig's frame needed the slow unwinder on every malloc, which
 // made the sanitizer build's API tests eight times slower.)
 #include <fontconfig/fontconfig.h>
@@ -29,6 +30,10 @@ struct FontconfigPreload {
         __lsan::ScopedDisabler leaks_not_tracked;
 #endif
         FcInit();
+        // No rescans: fontconfig rebuilds its whole font set when it sees the font caches change
+        // (another test process writing them, with ctest -j2), and the rebuilt set it keeps was
+        // once reported as 154 kB leaked in 5,319 allocations (FcValueSave, FcLangSetCopy).
+        FcConfigSetRescanInterval(nullptr, 0);
     }
 };
 
