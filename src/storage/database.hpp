@@ -62,8 +62,9 @@ class Database {
 
 // kWrite: SQLite's single write turn is taken up front (BEGIN IMMEDIATE, behind the in-process
 // writer lock) so that two writers never deadlock on an upgrade. kRead: a snapshot that writes
-// nothing and waits for no one (SQLite: a deferred transaction on a WAL snapshot with query_only
-// set; PostgreSQL: READ ONLY), so that reads run side by side with each other and with a writer.
+// nothing and waits for no one (SQLite: a deferred transaction on a WAL snapshot, which fails and
+// is rolled back if it changed a row; PostgreSQL: READ ONLY), so that reads run side by side with
+// each other and with a writer.
 enum class TxMode { kWrite, kRead };
 
 // One transaction, rolled back unless Commit() ran: on a session leased for it, or on a session
@@ -89,6 +90,7 @@ class Transaction {
     TxMode mode_;
     std::unique_lock<std::timed_mutex> writer_;  // SQLite writes only, held until the end
     bool open_ = false;
+    long long changes_at_begin_ = 0;  // SQLite reads: rows changed on the connection before BEGIN
 };
 
 }  // namespace parcours::storage

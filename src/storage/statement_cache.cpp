@@ -65,6 +65,7 @@ struct Cache {
     std::uint64_t clock = 0;
     std::uint64_t compiled = 0;
     std::uint64_t reused = 0;
+    std::uint64_t recompiled = 0;
 };
 
 Cache& TheCache() {
@@ -116,7 +117,7 @@ int CloseWith(sqlite3* db, CloseFn close) {
 StatementCacheCounters StatementCacheStats() {
     Cache& cache = TheCache();
     std::lock_guard lock(cache.mutex);
-    StatementCacheCounters counters{cache.compiled, cache.reused, 0};
+    StatementCacheCounters counters{cache.compiled, cache.reused, 0, cache.recompiled};
     for (const auto& [db, connection] : cache.connections) counters.idle += connection.idle.size();
     return counters;
 }
@@ -185,9 +186,11 @@ int sqlite3_finalize(sqlite3_stmt* stmt) {
     // What finalize would answer: the error of the statement's last run, if any.
     int rc = sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
+    int recompiled = sqlite3_stmt_status(stmt, SQLITE_STMTSTATUS_REPREPARE, 1);
     sqlite3_stmt* evicted = nullptr;
     {
         std::lock_guard lock(cache.mutex);
+        cache.recompiled += static_cast<std::uint64_t>(recompiled);
         auto& connection = cache.connections[db];
         auto it = connection.owned.find(stmt);
         if (rc != SQLITE_OK || cache.capacity == 0) {

@@ -20,6 +20,10 @@ struct StatementCacheCounters {
     std::uint64_t compiled = 0;  // statements SQLite compiled (cache misses)
     std::uint64_t reused = 0;    // prepares answered from the cache
     std::size_t idle = 0;        // statements kept idle now, all connections
+    // Runs of a kept statement that SQLite compiled again first: it does so after a schema
+    // change, and after anything that expires a connection's statements (PRAGMA query_only, for
+    // one, which the read transactions no longer set: database.cpp).
+    std::uint64_t recompiled = 0;
 };
 
 StatementCacheCounters StatementCacheStats();

@@ -95,6 +95,34 @@ TEST_F(StatementCacheTest, ACachedStatementFollowsASchemaChange) {
     EXPECT_EQ(NameOf(1), "one");
 }
 
+TEST_F(StatementCacheTest, ReadTransactionsOneAfterAnotherReuseTheirStatementsAsCompiled) {
+    // Each API read runs in a read transaction of its own: what they compiled must stay compiled
+    // (PRAGMA query_only, set per transaction, expired every statement of the connection).
+    for (long long id : {1, 2}) {
+        storage::Transaction tx(*db_, sql(), storage::TxMode::kRead);
+        EXPECT_FALSE(NameOf(id).empty());
+        tx.Commit();
+    }
+    auto before = StatementCacheStats();
+    for (long long id : {1, 2, 3}) {
+        storage::Transaction tx(*db_, sql(), storage::TxMode::kRead);
+        EXPECT_EQ(NameOf(id), id == 1 ? "un" : id == 2 ? "deux" : "trois");
+        tx.Commit();
+    }
+    auto after = StatementCacheStats();
+    EXPECT_EQ(after.compiled, before.compiled);
+    EXPECT_EQ(after.recompiled, before.recompiled);
+    EXPECT_GE(after.reused, before.reused + 3);
+}
+
+TEST_F(StatementCacheTest, ARecompiledStatementIsCounted) {
+    EXPECT_EQ(NameOf(1), "un");
+    sql() << "CREATE INDEX t_name ON t (name)";  // a schema change: kept statements compile again
+    auto before = StatementCacheStats();
+    EXPECT_EQ(NameOf(2), "deux");
+    EXPECT_EQ(StatementCacheStats().recompiled, before.recompiled + 1);
+}
+
 TEST_F(StatementCacheTest, IdleStatementsAreBoundedAndFinalizedWithTheirConnection) {
     storage::SetStatementCacheCapacity(2);
     auto before = StatementCacheStats();

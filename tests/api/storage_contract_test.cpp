@@ -51,6 +51,25 @@ TEST_F(StorageContractTest, AnUncommittedUnitOfWorkLeavesNothing) {
     EXPECT_FALSE(uow->Accounts().FindUserByEmail("ghost@prefecture.gouv.fr"));
 }
 
+TEST_F(StorageContractTest, AReadTransactionThatWritesFailsAndLeavesNothing) {
+    // A read use case that wrote by mistake: PostgreSQL refuses the INSERT (READ ONLY); SQLite
+    // counts the changed rows at the end, rolls back and fails.
+    auto attempt = [&] {
+        auto uow = ports().storage.BeginRead();
+        uow->Accounts().InsertUser(SampleUser("sneaky@prefecture.gouv.fr"));
+        uow->Commit();
+    };
+    EXPECT_ANY_THROW(attempt());
+    auto uow = ports().storage.Begin();
+    EXPECT_FALSE(uow->Accounts().FindUserByEmail("sneaky@prefecture.gouv.fr"));
+    // The connection is usable afterwards, for reads and writes.
+    uow->Accounts().InsertUser(SampleUser("honest@prefecture.gouv.fr"));
+    uow->Commit();
+    auto read = ports().storage.BeginRead();
+    EXPECT_TRUE(read->Accounts().FindUserByEmail("honest@prefecture.gouv.fr"));
+    read->Commit();
+}
+
 TEST_F(StorageContractTest, EmailsAreUniqueAndForeignKeysAreEnforced) {
     {
         auto uow = ports().storage.Begin();
