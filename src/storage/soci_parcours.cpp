@@ -244,9 +244,22 @@ OpenParcoursDetails SociUnitOfWork::DetailsOfOpenParcours(const ParcoursFilter& 
              bind)) {
         out.periods[period.parcours_id].push_back(std::move(period));
     }
-    for (auto& demande :
-         Demandes().Query(sql(), "WHERE parcours_id IN " + open + " ORDER BY id", bind)) {
-        out.demandes[demande.parcours_id].push_back(std::move(demande));
+    struct OpenDemandeRow {
+        long long parcours_id = 0;
+        usecases::OpenDemande r;
+        void Define(soci::statement& st) {
+            st.exchange(soci::into(parcours_id));
+            st.exchange(soci::into(r.kind));
+            st.exchange(soci::into(r.state));
+        }
+        std::pair<long long, usecases::OpenDemande> Get() const { return {parcours_id, r}; }
+    };
+    for (auto& [parcours_id, demande] : QueryRows<OpenDemandeRow>(
+             sql(),
+             "SELECT parcours_id, kind, state FROM demandes WHERE parcours_id IN " + open +
+                 " ORDER BY id",
+             bind)) {
+        out.demandes[parcours_id].push_back(std::move(demande));
     }
     for (auto& document : QueryRows<DocumentRow>(
              sql(),

@@ -95,7 +95,8 @@ std::vector<ParcoursRecord> SociUnitOfWork::ListOpenParcours(const ParcoursFilte
 std::vector<RightRecord> SociUnitOfWork::ListRightsOfOpenParcours(const ParcoursFilter& filter) {
     return QueryRows<RightRow>(sql(),
                                std::string(kRightColumns) +
-                                   "WHERE parcours_id IN (SELECT id FROM parcours " +
+                                   "WHERE kind IN ('afis', 'aps') AND parcours_id IN (SELECT id "
+                                   "FROM parcours " +
                                    OpenParcoursWhere(filter) + ") ORDER BY id",
                                [&](soci::statement& st) { BindOpenParcoursFilter(st, filter); });
 }

@@ -26,8 +26,20 @@ void CommissionAlerts(Ports& ports,
                       domain::Date on,
                       std::vector<domain::Alert>& alerts) {
     (void)ports;
-    if (!who || domain::WidestScope(who->user.role, Action::kReadAgrement)) {
-        auto agrements = uow.Commission().ListAgrements(std::nullopt, std::nullopt);
+    auto agrement_scope =
+        who ? domain::WidestScope(who->user.role, Action::kReadAgrement) : domain::Scope::kInstance;
+    if (agrement_scope) {
+        // Only the rows the scope can reach (an association's own, a département's); the
+        // policy below still decides for each. An agrément and its renewal share both.
+        std::optional<long long> of_association;
+        std::optional<std::string> of_departement;
+        if (who && *agrement_scope == domain::Scope::kOwnAssociation) {
+            of_association = who->user.association_id.value_or(-1);
+        }
+        if (who && *agrement_scope == domain::Scope::kOwnDepartement) {
+            of_departement = who->Subject().departement.value_or("");
+        }
+        auto agrements = uow.Commission().ListAgrements(of_association, of_departement);
         for (const auto& a : agrements) {
             domain::Target target{std::nullopt, a.association_id, a.departement, std::nullopt};
             if (!Allowed(who, Action::kReadAgrement, target)) continue;

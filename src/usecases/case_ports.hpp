@@ -177,11 +177,15 @@ struct ParcoursFilter {
 };
 
 // What the alerts read of the open parcours of a filter, loaded in one query per table.
+struct OpenDemande {
+    std::string kind;  // initiale | renouvellement
+    std::string state;
+};
 struct OpenParcoursDetails {
     std::map<long long, std::string> pseudonyms;             // person id → pseudonym
     std::map<long long, std::vector<PeriodRecord>> periods;  // parcours id → its periods, in order
-    std::map<long long, std::vector<DemandeRecord>> demandes;
-    std::map<long long, std::vector<RightRecord>> rights;
+    std::map<long long, std::vector<OpenDemande>> demandes;  // parcours id → its demandes
+    std::map<long long, std::vector<RightRecord>> rights;    // AFIS and APS records only
     std::map<long long, DocumentRecord> latest_documents;
 };
 
