@@ -10,6 +10,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "storage/statistics_tables.hpp"
 #include "usecases/ports.hpp"
 
 namespace parcours::storage {
@@ -23,6 +24,14 @@ long long TotalChanges(soci::session& sql) {
 }
 
 constexpr int kLeaseTimeoutMs = 10000;
+
+// SQLite's update hook: called for each row a statement inserts, updates or deletes.
+void OnRowChange(void* watch, int, const char*, const char* table, sqlite_api::sqlite3_int64) {
+    auto* w = static_cast<Database::ChangeWatch*>(watch);
+    if (!w->statistics_changed && table != nullptr && IsStatisticsTable(table)) {
+        w->statistics_changed = true;
+    }
+}
 
 std::string PercentDecode(const std::string& text) {
     std::string out;
@@ -145,6 +154,11 @@ Database::Database(DbUrl url, std::size_t pool_size) : url_(std::move(url)), poo
         soci::session& sql = pool_->at(i);
         if (url_.engine == Engine::kSqlite) {
             sql.open(soci::sqlite3, "db=\"" + url_.target + "\" timeout=10");
+            watches_.push_back(std::make_unique<ChangeWatch>());
+            watch_of_[&sql] = watches_.back().get();
+            sqlite_api::sqlite3_update_hook(
+                static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_, OnRowChange,
+                watches_.back().get());
         } else {
             sql.open(soci::postgresql, LibpqConnectionString(url_.target));
         }
@@ -153,6 +167,11 @@ Database::Database(DbUrl url, std::size_t pool_size) : url_(std::move(url)), poo
 }
 
 Database::~Database() = default;
+
+Database::ChangeWatch* Database::WatchOf(const soci::session& session) const {
+    auto it = watch_of_.find(&session);
+    return it == watch_of_.end() ? nullptr : it->second;
+}
 
 void Database::Configure(soci::session& sql) {
     if (url_.engine == Engine::kSqlite) {
@@ -205,6 +224,8 @@ Transaction::Transaction(Database& db, soci::session& session, TxMode mode)
 }
 
 void Transaction::Open(Database& db) {
+    watch_ = db.WatchOf(*session_);
+    if (watch_ != nullptr) watch_->statistics_changed = false;
     if (mode_ == TxMode::kRead) {
         if (engine_ == Engine::kSqlite) {
             // Not PRAGMA query_only: setting it expires every statement the connection compiled,
@@ -249,6 +270,15 @@ Transaction::~Transaction() {
         // The connection is gone (the server has rolled back already), or SQLite ended the
         // transaction itself.
     }
+}
+
+bool Transaction::ChangedStatisticsTables() {
+    if (engine_ == Engine::kSqlite) return watch_ == nullptr || watch_->statistics_changed;
+    // Set, for this transaction only, by a trigger on each of those tables (migration 0013).
+    std::string mark;
+    soci::indicator ind = soci::i_null;
+    sql() << "SELECT current_setting('parcours.statistics_changed', true)", soci::into(mark, ind);
+    return ind == soci::i_ok && mark == "on";
 }
 
 void Transaction::Commit() {

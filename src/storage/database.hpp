@@ -6,6 +6,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace parcours::storage {
 
@@ -52,12 +54,21 @@ class Database {
     // tail latency under load last seconds; other processes (the CLI) still meet busy_timeout.
     std::timed_mutex& sqlite_writer() { return sqlite_writer_; }
 
+    // What SQLite tells of a session's changes (its update hook): whether a table the statistics
+    // read changed since the session's current transaction began. Null for PostgreSQL.
+    struct ChangeWatch {
+        bool statistics_changed = false;
+    };
+    ChangeWatch* WatchOf(const soci::session& session) const;
+
   private:
     void Configure(soci::session& sql);
     DbUrl url_;
     std::size_t pool_size_;
     std::unique_ptr<soci::connection_pool> pool_;
     std::timed_mutex sqlite_writer_;
+    std::vector<std::unique_ptr<ChangeWatch>> watches_;  // one per pooled SQLite session
+    std::unordered_map<const soci::session*, ChangeWatch*> watch_of_;
 };
 
 // kWrite: SQLite's single write turn is taken up front (BEGIN IMMEDIATE, behind the in-process
@@ -79,6 +90,9 @@ class Transaction {
     soci::session& sql() { return *session_; }
     Engine engine() const { return engine_; }
     TxMode mode() const { return mode_; }
+    // Whether this transaction changed a table the statistics read (storage/statistics_tables.hpp):
+    // SQLite's update hook, PostgreSQL's counts of the transaction's own changes.
+    bool ChangedStatisticsTables();
     void Commit();
 
   private:
@@ -88,6 +102,7 @@ class Transaction {
     soci::session* session_ = nullptr;
     Engine engine_;
     TxMode mode_;
+    Database::ChangeWatch* watch_ = nullptr;
     std::unique_lock<std::timed_mutex> writer_;  // SQLite writes only, held until the end
     bool open_ = false;
     long long changes_at_begin_ = 0;  // SQLite reads: rows changed on the connection before BEGIN

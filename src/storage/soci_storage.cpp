@@ -19,6 +19,12 @@ void SociUnitOfWork::DeferAudit(domain::AuditEntry entry) {
 }
 
 void SociUnitOfWork::Commit() {
+    // A write of what the statistics read raises the data generation, last, so that on
+    // PostgreSQL its row is locked only from here to the commit (after the audit head's, when
+    // the transaction appended to the audit trail: always in that order, no deadlock).
+    if (raises_generation_ && tx_.ChangedStatisticsTables()) {
+        sql() << "UPDATE data_generation SET value = value + 1 WHERE id = 1";
+    }
     tx_.Commit();
     if (batcher_ != nullptr && !deferred_.empty()) {
         batcher_->Append(tx_.sql(), std::move(deferred_));
@@ -110,11 +116,6 @@ void SociUnitOfWork::Insert(const domain::AuditEntry& e) {
 void SociUnitOfWork::SetHead(const usecases::AuditHead& head) {
     sql() << "UPDATE audit_head SET last_id = :id, last_hash = :hash WHERE id = 1",
         soci::use(head.last_id), soci::use(head.last_hash);
-    // Every change of the data is audited: its transaction raises the data generation here,
-    // behind the audit head's lock (no new contention between PostgreSQL writers). The grouped
-    // audit rows of reads do not raise it, nor do writes that change no data (a session's
-    // last-seen time, a login attempt).
-    if (raises_generation_) sql() << "UPDATE data_generation SET value = value + 1 WHERE id = 1";
 }
 
 std::vector<domain::AuditEntry> SociUnitOfWork::List(long long after_id, int limit) {

@@ -219,7 +219,9 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
         const std::string& where, const std::function<void(soci::statement&)>& bind);
 
     Transaction tx_;
-    bool raises_generation_ = false;  // audited writes, not the grouped audit append of reads
+    // The use cases' writes (when they change a table the statistics read), not the grouped
+    // audit append of reads.
+    bool raises_generation_ = false;
     AuditBatcher* batcher_ = nullptr;
     std::vector<domain::AuditEntry> deferred_;
 };

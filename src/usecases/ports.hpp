@@ -186,7 +186,8 @@ class StatsRepository {
     // Calls `each` for every row of `source`, in the source's order; the row is reused between
     // calls (copy what must outlive the call).
     virtual void StatsRows(StatsSource source, const std::function<void(const TextRow&)>& each) = 0;
-    // Raised by every audited write transaction (migration 0011): equal numbers, same data.
+    // Raised by every write transaction that changed a table the statistics read (migration
+    // 0011, storage/statistics_tables.hpp): equal numbers, same statistics.
     virtual long long DataGeneration() = 0;
 };
 

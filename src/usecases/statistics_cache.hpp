@@ -4,10 +4,11 @@
 // A dashboard reads every record of its scope (seconds and a hundred megabytes on the national
 // dataset): computing it again for each of many analysts asking at once exhausted memory
 // (bench/README.md). A result is kept under a key that names everything it depends on — the data
-// generation (raised by every write, whichever process), the scope, the window, the masking — so a
-// kept result is exactly what a new computation would give. Callers asking for the same key at
-// the same time wait for one computation; at most `concurrent` different keys are computed at
-// once. The caller still checks the permission and audits the read for each request.
+// generation (raised by every write of what the statistics read, whichever process), the scope,
+// the window, the masking — so a kept result is exactly what a new computation would give.
+// Callers asking for the same key at the same time wait for one computation; at most
+// `concurrent` different keys are computed at once. The caller still checks the permission and
+// audits the read for each request.
 #include <condition_variable>
 #include <cstdint>
 #include <functional>

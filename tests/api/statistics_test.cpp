@@ -424,13 +424,17 @@ TEST_F(StatisticsTest, ARepeatedDashboardIsSharedUntilTheNextWrite) {
     refer("Second");
     EXPECT_EQ(referrals(), 2);  // the write raised the data generation: computed again
     EXPECT_EQ(ports().statistics_cache.counters().computed, shared.computed + 1);
+    // A write of what the statistics do not read (an account, audited) keeps the dashboard.
+    AddUser("nouvelle@33.fr", "association_worker", "Un mot de passe assez long 2026", association);
+    EXPECT_EQ(referrals(), 2);
+    EXPECT_EQ(ports().statistics_cache.counters().computed, shared.computed + 1);
     // Every request is still checked and audited, shared or not.
     EXPECT_EQ(Call("GET", path, worker).status, 404);
     storage::Database::Lease lease(app().db());
     long long audited = 0;
     lease.sql() << "SELECT COUNT(*) FROM audit_log WHERE action = 'stats.read'",
         soci::into(audited);
-    EXPECT_EQ(audited, 7);
+    EXPECT_EQ(audited, 8);
 }
 
 }  // namespace

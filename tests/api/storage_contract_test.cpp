@@ -1,6 +1,7 @@
 // The storage contract: the same behaviour on SQLite and PostgreSQL (this binary runs on both).
 #include "fixture.hpp"
 #include "storage/migrations.hpp"
+#include "storage/statistics_tables.hpp"
 
 namespace parcours::testing {
 namespace {
@@ -68,6 +69,21 @@ TEST_F(StorageContractTest, AReadTransactionThatWritesFailsAndLeavesNothing) {
     auto read = ports().storage.BeginRead();
     EXPECT_TRUE(read->Accounts().FindUserByEmail("honest@prefecture.gouv.fr"));
     read->Commit();
+}
+
+TEST_F(StorageContractTest, EveryTableTheStatisticsReadMarksTheTransactionsThatChangeIt) {
+    // PostgreSQL: one trigger per table (migration 0013); SQLite: the update hook, for any table.
+    if (Engine() != "postgresql") GTEST_SKIP() << "PostgreSQL's triggers";
+    storage::Database::Lease lease(app().db());
+    for (std::string_view table : storage::kStatisticsTables) {
+        std::string name(table);
+        int triggers = 0;
+        lease.sql() << "SELECT COUNT(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                       "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = "
+                       "current_schema() AND c.relname = :t AND t.tgname = :t || '_statistics'",
+            soci::use(name, "t"), soci::into(triggers);
+        EXPECT_EQ(triggers, 1) << name;
+    }
 }
 
 TEST_F(StorageContractTest, EmailsAreUniqueAndForeignKeysAreEnforced) {
