@@ -91,7 +91,8 @@ class Transaction {
     Engine engine() const { return engine_; }
     TxMode mode() const { return mode_; }
     // Whether this transaction changed a table the statistics read (storage/statistics_tables.hpp):
-    // SQLite's update hook, PostgreSQL's counts of the transaction's own changes.
+    // SQLite's update hook; on PostgreSQL, the mark a trigger on each of those tables sets for the
+    // transaction (migration 0013).
     bool ChangedStatisticsTables();
     void Commit();
 
