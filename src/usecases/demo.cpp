@@ -90,9 +90,14 @@ class Generator {
                                                      "59", "06", "67", "34", "44"};
         int factor = scale_ == "stress" ? 10 : 1;
         analyst_ = MakeAccount("analyste.nationale@demo.parcours.test", "analyst_national", {}, {});
+        // Associations: one per département, two in the large ones and in every tenth of the
+        // others (national: 101 + 10 + 9 = 120); two everywhere in the small dataset.
+        int others = 0;
         for (const auto& code : depts) {
-            int persons = scale_ == "small" ? 24 : factor * (kLarge.count(code) ? 1200 : 90);
-            Departement(code, persons);
+            bool large = kLarge.count(code) > 0;
+            int persons = scale_ == "small" ? 24 : factor * (large ? 1200 : 90);
+            bool two = scale_ == "small" || large || (++others % 10 == 0);
+            Departement(code, persons, two ? 2 : 1);
         }
         Json accounts = Json::array();
         for (const auto& [email, role] : printed_) {
@@ -218,7 +223,7 @@ class Generator {
         return first + " " + rng_.Pick(a) + rng_.Pick(b) + rng_.Pick(b);
     }
 
-    void Departement(const std::string& code, int persons) {
+    void Departement(const std::string& code, int persons, int associations) {
         Dept d;
         d.code = code;
         departement_of_association_ = code;
@@ -226,7 +231,6 @@ class Generator {
                                    "prefecture_instructor", {}, code);
         d.signatory =
             MakeAccount("signature." + code + "@demo.parcours.test", "signatory", {}, code);
-        int associations = scale_ == "small" ? 2 : (rng_.Chance(20) ? 2 : 1);
         for (int i = 0; i < associations; ++i) {
             Json a = Must(CreateAssociation(
                               ports_, std::nullopt,
