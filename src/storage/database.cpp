@@ -10,6 +10,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "storage/sqlite_native.hpp"
 #include "storage/statistics_tables.hpp"
 #include "usecases/ports.hpp"
 
@@ -17,10 +18,8 @@ namespace parcours::storage {
 
 namespace {
 
-// SOCI declares SQLite's API in its namespace sqlite_api.
 long long TotalChanges(soci::session& sql) {
-    return sqlite_api::sqlite3_total_changes64(
-        static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_);
+    return sqlite_api::sqlite3_total_changes64(NativeSqlite(sql));
 }
 
 constexpr int kLeaseTimeoutMs = 10000;
@@ -156,9 +155,7 @@ Database::Database(DbUrl url, std::size_t pool_size) : url_(std::move(url)), poo
             sql.open(soci::sqlite3, "db=\"" + url_.target + "\" timeout=10");
             watches_.push_back(std::make_unique<ChangeWatch>());
             watch_of_[&sql] = watches_.back().get();
-            sqlite_api::sqlite3_update_hook(
-                static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_, OnRowChange,
-                watches_.back().get());
+            sqlite_api::sqlite3_update_hook(NativeSqlite(sql), OnRowChange, watches_.back().get());
         } else {
             sql.open(soci::postgresql, LibpqConnectionString(url_.target));
         }

@@ -1,11 +1,10 @@
 // StatsRepository on SOCI: the dated records the indicators are computed from, read in bulk.
 // Every column is cast to text so that both engines answer the same strings (and 64-bit ids
 // survive SQLite's row interface).
-#include <soci/sqlite3/soci-sqlite3.h>
-
 #include <memory>
 
 #include "storage/soci_unit_of_work.hpp"
+#include "storage/sqlite_native.hpp"
 
 namespace parcours::storage {
 
@@ -87,8 +86,8 @@ SourceQuery QueryOf(StatsSource source) {
 void SqliteStatsRows(soci::session& session,
                      const SourceQuery& query,
                      const std::function<void(const TextRow&)>& each) {
-    namespace sq = sqlite_api;  // SOCI declares SQLite's API in this namespace
-    sq::sqlite3* db = static_cast<soci::sqlite3_session_backend*>(session.get_backend())->conn_;
+    namespace sq = sqlite_api;
+    sq::sqlite3* db = NativeSqlite(session);
     sq::sqlite3_stmt* raw = nullptr;
     if (sq::sqlite3_prepare_v2(db, query.sql, -1, &raw, nullptr) != SQLITE_OK) {
         throw soci::soci_error(std::string("statistics query: ") + sq::sqlite3_errmsg(db));

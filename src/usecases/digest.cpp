@@ -57,7 +57,7 @@ domain::Result<Json> SendAlertDigests(Ports& ports,
                                       domain::Instant now) {
     std::vector<UserRecord> users;
     {
-        auto uow = ports.storage.Begin();
+        auto uow = ports.storage.BeginRead();
         for (int offset = 0;; offset += 100) {
             UserFilter filter;
             filter.offset = offset;
@@ -75,7 +75,7 @@ domain::Result<Json> SendAlertDigests(Ports& ports,
         Principal who;
         who.user = user;
         who.kind = CredentialKind::kSystem;
-        who.association_departement = AssociationDepartementOf(*ports.storage.Begin(), user);
+        who.association_departement = AssociationDepartementOf(*ports.storage.BeginRead(), user);
         auto listed = ListAlerts(ports, who, on);
         if (!listed) return listed.error();
         auto uow = ports.storage.Begin();
