@@ -239,14 +239,4 @@ std::optional<std::string> SodiumCrypto::Decrypt(std::string_view ciphertext) {
     return plain;
 }
 
-std::optional<usecases::SealedVersion> SodiumCrypto::VersionOf(std::string_view ciphertext) {
-    // The first 16 bytes of the nonce: 24 base64 digits after "v1:" decode to 18 bytes.
-    if (ciphertext.size() < 3 + 24 || ciphertext.substr(0, 3) != "v1:") return std::nullopt;
-    std::string head;
-    if (!DecodeBase64(ciphertext.substr(3, 24), head)) return std::nullopt;
-    usecases::SealedVersion version{};
-    std::copy_n(head.begin(), version.size(), version.begin());
-    return version;
-}
-
 }  // namespace parcours::security

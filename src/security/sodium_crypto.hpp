@@ -40,7 +40,6 @@ class SodiumCrypto final : public usecases::Crypto {
                                        std::int64_t unix_now) override;
     std::string Encrypt(std::string_view plaintext) override;
     std::optional<std::string> Decrypt(std::string_view ciphertext) override;
-    std::optional<usecases::SealedVersion> VersionOf(std::string_view ciphertext) override;
 
   private:
     class Slot;

@@ -232,7 +232,9 @@ void Transaction::Open(Database& db) {
             changes_at_begin_ = TotalChanges(sql());
             sql() << "BEGIN";
         } else {
-            sql() << "BEGIN READ ONLY";
+            // One snapshot for the whole read, as SQLite gives: a page, or the data generation
+            // and the rows of a statistics computation, read from the same state.
+            sql() << "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
         }
         open_ = true;
         return;

@@ -24,12 +24,30 @@ void SociUnitOfWork::Commit() {
     // the transaction appended to the audit trail: always in that order, no deadlock).
     if (raises_generation_ && tx_.ChangedStatisticsTables()) {
         sql() << "UPDATE data_generation SET value = value + 1 WHERE id = 1";
+        StampStatisticsJournal();
     }
     tx_.Commit();
     if (batcher_ != nullptr && !deferred_.empty()) {
         batcher_->Append(tx_.sql(), std::move(deferred_));
         deferred_.clear();
     }
+}
+
+// The persons this transaction's triggers wrote to the statistics journal (migration 0014) take
+// the generation just raised: under its row lock on PostgreSQL, so stamps follow commit order.
+// Every few hundred generations, the journal forgets what is older than a few thousand.
+void SociUnitOfWork::StampStatisticsJournal() {
+    constexpr long long kPruneEvery = 256;
+    constexpr long long kKeep = 4096;
+    long long generation = 0;
+    sql() << "SELECT value FROM data_generation WHERE id = 1", soci::into(generation);
+    sql() << "UPDATE statistics_journal SET generation = :g WHERE generation IS NULL",
+        soci::use(generation);
+    if (generation % kPruneEvery != 0 || generation <= kKeep) return;
+    const long long since = generation - kKeep;
+    sql() << "DELETE FROM statistics_journal WHERE generation <= :s", soci::use(since);
+    sql() << "UPDATE data_generation SET journal_since = :s WHERE id = 1 AND journal_since < :t",
+        soci::use(since), soci::use(since);
 }
 
 std::string SociStorage::EngineName() const {

@@ -193,7 +193,11 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
     // StatsRepository
     void StatsRows(usecases::StatsSource source,
                    const std::function<void(const usecases::TextRow&)>& each) override;
+    void StatsRowsOf(usecases::StatsSource source,
+                     const std::vector<long long>& persons,
+                     const std::function<void(const usecases::TextRow&)>& each) override;
     long long DataGeneration() override;
+    std::optional<std::vector<long long>> ChangedPersons(long long since, long long upto) override;
 
     // PartnerRepository
     long long InsertPartner(const usecases::PartnerRecord& p) override;
@@ -217,6 +221,11 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
                                                  const std::function<void(soci::statement&)>& bind);
     std::vector<usecases::ApiTokenRecord> QueryTokens(
         const std::string& where, const std::function<void(soci::statement&)>& bind);
+
+    void StampStatisticsJournal();
+    void StatsQueryRows(const std::string& sql,
+                        std::size_t columns,
+                        const std::function<void(const usecases::TextRow&)>& each);
 
     Transaction tx_;
     // The use cases' writes (when they change a table the statistics read), not the grouped

@@ -166,8 +166,8 @@ class RulesRepository {
 // Statistics read the dated records in bulk, one source at a time, as text columns (the use case
 // knows each source's columns; see soci_stats.cpp for the SQL).
 enum class StatsSource {
-    kReferrals,      // departement, date, source, association_id
-    kAssessments,    // departement, date, outcome, reason_code, association_id
+    kReferrals,      // id, person_id, departement, date, source, association_id
+    kAssessments,    // id, person_id, departement, date, outcome, reason_code, association_id
     kDemandes,       // id, parcours_id, departement, kind, submitted_at, association_id
     kAgendaItems,    // demande_id, tabled_at, state, avis_outcome, seance_date
     kDecisions,      // id, demande_id, parcours_id, outcome, signed_on, corrects_id
@@ -177,6 +177,10 @@ enum class StatsSource {
     kPeriods,        // parcours_id, number, start_date, end_date
     kPersons,        // id, sex_or_gender, identity_enc, protected_enc
     kRights,         // parcours_id, kind, content_enc
+    // Not a person's records (no StatsRowsOf):
+    kCommissions,  // id, departement, installed_on
+    kSeances,      // commission_id, date
+    kMembers,      // commission_id, appointed_on, term_end, ended_on
 };
 using TextRow = std::vector<std::optional<std::string>>;
 
@@ -186,9 +190,19 @@ class StatsRepository {
     // Calls `each` for every row of `source`, in the source's order; the row is reused between
     // calls (copy what must outlive the call).
     virtual void StatsRows(StatsSource source, const std::function<void(const TextRow&)>& each) = 0;
+    // The same, restricted to the records of these persons (the records of a source hang off
+    // one person each: a parcours' periods, a demande's agenda items…).
+    virtual void StatsRowsOf(StatsSource source,
+                             const std::vector<long long>& persons,
+                             const std::function<void(const TextRow&)>& each) = 0;
     // Raised by every write transaction that changed a table the statistics read (migration
     // 0011, storage/statistics_tables.hpp): equal numbers, same statistics.
     virtual long long DataGeneration() = 0;
+    // The persons whose statistical records the writes of generations since+1 … upto changed
+    // (the statistics journal, migration 0014), or nothing when the journal no longer goes back
+    // that far.
+    virtual std::optional<std::vector<long long>> ChangedPersons(long long since,
+                                                                 long long upto) = 0;
 };
 
 // Thrown by a storage that cannot start a transaction in time (SQLite's single writer busy for
@@ -252,8 +266,6 @@ class Storage {
 
 // Cryptography (libsodium, liboath). Passwords hashed with Argon2id; tokens are random and only
 // their digest is stored; field values encrypted with XChaCha20-Poly1305.
-using SealedVersion = std::array<unsigned char, 16>;
-
 class Crypto {
   public:
     virtual ~Crypto() = default;
@@ -272,10 +284,6 @@ class Crypto {
                                                std::int64_t unix_now) = 0;
     virtual std::string Encrypt(std::string_view plaintext) = 0;
     virtual std::optional<std::string> Decrypt(std::string_view ciphertext) = 0;
-    // Names one sealed value without opening it: equal for the same ciphertext, different (but
-    // for a chance of 2^-128) for any other, since every Encrypt draws a fresh random nonce.
-    // Empty for a text Encrypt did not write.
-    virtual std::optional<SealedVersion> VersionOf(std::string_view ciphertext) = 0;
 };
 
 }  // namespace parcours::usecases

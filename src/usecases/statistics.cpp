@@ -268,15 +268,17 @@ domain::Result<StatisticsCache::Result> GetStatistics(Ports& ports,
                                    who->user.role == domain::Role::kAssociationAdmin);
         bool mask = query.for_export || !own_figures;
         int threshold = std::max(2, settings.small_cell_threshold);
+        // Everything the answer depends on; the data generation changes with every write.
+        long long generation = uow->Stats().DataGeneration();
         auto compute = [&] {
             std::set<std::string> depts;
             for (const auto& d : scope.departements) depts.insert(d.code);
-            StatisticsMemo& memo = ports.statistics_cache.memo();
-            std::uint64_t epoch = memo.Begin();
-            auto facts = LoadFacts(ports, *uow, depts, scope.association_id, memo, epoch);
-            // Every record was seen: the values of records changed or deleted since go.
-            if (scope.code == "national") memo.SawEverything(epoch);
-            auto results = domain::ComputeIndicators(facts, {from, to, at});
+            std::vector<domain::IndicatorResult> results;
+            ports.statistics_cache.store().With(
+                ports, *uow, generation, depts, scope.association_id, scope.code == "national",
+                [&](const domain::StatsFacts& facts) {
+                    results = domain::ComputeIndicators(facts, {from, to, at});
+                });
             Json indicators = Json::array();
             for (const auto& r : results) {
                 bool commission = r.def->family == std::string_view("commission");
@@ -294,8 +296,6 @@ domain::Result<StatisticsCache::Result> GetStatistics(Ports& ports,
                         {"threshold", threshold},
                         {"indicators", indicators}};
         };
-        // Everything the answer depends on; the data generation changes with every write.
-        long long generation = uow->Stats().DataGeneration();
         std::string key = std::to_string(generation) + "|" + scope.code + "|" +
                           domain::FormatIsoDate(from) + "|" + domain::FormatIsoDate(to) + "|" +
                           domain::FormatIsoDate(at) + "|" + (mask ? "masked" : "exact") + "|" +

@@ -19,7 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "usecases/statistics_memo.hpp"
+#include "usecases/statistics_store.hpp"
 
 namespace parcours::usecases {
 
@@ -49,11 +49,11 @@ class StatisticsCache {
     };
     Counters counters() const;
 
-    // What computations derive from sealed records, kept between them (statistics_memo.hpp).
-    StatisticsMemo& memo() { return memo_; }
+    // The country's facts, kept between computations (statistics_store.hpp).
+    StatisticsStore& store() { return store_; }
 
   private:
-    StatisticsMemo memo_;
+    StatisticsStore store_;
     struct Entry {
         Result result;  // null while being computed
         std::list<std::string>::iterator order;

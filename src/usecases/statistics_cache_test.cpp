@@ -4,7 +4,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <cstring>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -115,64 +114,6 @@ TEST(StatisticsCache, AResultOfANewerGenerationDropsTheOlderOnes) {
     EXPECT_EQ(cache.Get("7|departement:33", compute, 7)->value["run"], 4);
     // ...and the newest stays.
     EXPECT_EQ(cache.Get("8|national", compute, 8)->value["run"], 3);
-}
-
-SealedVersion VersionNumber(unsigned char n) {
-    SealedVersion v{};
-    v[0] = n;
-    v[15] = n;
-    return v;
-}
-
-TEST(StatisticsMemo, ASealedValueIsOpenedOnceThenKeptUntilAComputationSeesItGone) {
-    VersionMemo<int> memo;
-    int opened = 0;
-    auto open = [&](int value) {
-        return [&opened, value] {
-            ++opened;
-            return value;
-        };
-    };
-    EXPECT_EQ(memo.Get(VersionNumber(1), 1, open(10)), 10);
-    EXPECT_EQ(memo.Get(VersionNumber(2), 1, open(20)), 20);
-    EXPECT_EQ(memo.Get(VersionNumber(1), 2, open(99)), 10);  // kept: not opened again
-    EXPECT_EQ(opened, 2);
-    // Computation 2 saw every record and not version 2 (written again or deleted): dropped.
-    memo.DropUnusedSince(2);
-    EXPECT_EQ(memo.size(), 1u);
-    EXPECT_EQ(memo.Get(VersionNumber(2), 3, open(21)), 21);
-    EXPECT_EQ(opened, 3);
-    // A value that cannot be derived is not kept: the next computation fails the same way.
-    EXPECT_THROW(memo.Get(VersionNumber(3), 3, [&]() -> int { throw std::runtime_error("x"); }),
-                 std::runtime_error);
-    EXPECT_EQ(memo.size(), 2u);
-}
-
-TEST(StatisticsMemo, KeepsEachValueApartThroughGrowthAndSweeps) {
-    VersionMemo<int> memo;
-    // The same first eight bytes: every version lands on the same slot and probes past the others.
-    auto version = [](int i) {
-        SealedVersion v{};
-        std::memcpy(v.data() + 8, &i, sizeof i);
-        return v;
-    };
-    for (int i = 0; i < 1000; ++i) memo.Get(version(i), 1, [i] { return i; });
-    auto never = []() -> int { throw std::logic_error("opened again"); };
-    for (int i = 0; i < 1000; i += 2) EXPECT_EQ(memo.Get(version(i), 2, never), i);
-    memo.DropUnusedSince(2);
-    EXPECT_EQ(memo.size(), 500u);
-    for (int i = 0; i < 1000; i += 2) EXPECT_EQ(memo.Get(version(i), 3, never), i);
-    EXPECT_EQ(memo.Get(version(1), 3, [] { return -1; }), -1);  // dropped: opened again
-}
-
-TEST(StatisticsMemo, StaysBoundedWhenNoNationalComputationSweepsIt) {
-    VersionMemo<int> memo;
-    for (std::size_t i = 0; i <= VersionMemo<int>::kMaxValues; ++i) {
-        SealedVersion v{};
-        std::memcpy(v.data(), &i, sizeof i);
-        memo.Get(v, 1, [] { return 1; });
-    }
-    EXPECT_LE(memo.size(), VersionMemo<int>::kMaxValues);
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
-// The dated records of a scope read into domain facts. Sealed records are opened only to derive
-// what the indicators count (an age, a nationality, a situation of trafficking, an exit's
-// outcome, an AFIS or APS record), and those values are kept between computations by version
-// (statistics_memo.hpp).
+// The dated records of some persons (or of everyone) read into domain facts, for the statistics
+// store (statistics_store.hpp). Sealed records are opened only to derive what the indicators
+// count (an age, a nationality, a situation of trafficking, an exit's outcome, an AFIS or APS
+// record); nothing else of them is kept.
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -11,6 +11,7 @@
 #include "domain/case_rules.hpp"
 #include "usecases/case_support.hpp"
 #include "usecases/commission_support.hpp"
+#include "usecases/statistics_store.hpp"
 #include "usecases/statistics_support.hpp"
 
 namespace parcours::usecases {
@@ -33,7 +34,33 @@ std::string TextOf(const std::optional<std::string>& text) {
     return text.value_or("");
 }
 
-// What the statistics take from each kind of sealed record (statistics_memo.hpp).
+// From a person's identity: what the age bands and the nationality groups need.
+struct IdentityStats {
+    std::optional<domain::Date> birth_date;
+    std::string nationality;  // ISO 3166 alpha-3, upper case
+};
+
+// From a person's protected situation.
+struct SituationStats {
+    std::optional<bool> trafficking;
+};
+
+// From an exit's outcome: for each of domain::ExitOutcomeLists(), the index of its code in the
+// list, kNone when absent or not one of the list's codes (notes left out).
+struct ExitStats {
+    static constexpr std::uint8_t kNone = 0xff;
+    std::array<std::uint8_t, 4> codes{kNone, kNone, kNone, kNone};
+};
+
+// From an AFIS or APS record.
+struct RightStats {
+    bool afis_granted = false;
+    std::optional<domain::Date> afis_first_payment;
+    std::optional<domain::Date> afis_application;
+    std::optional<long long> afis_amount_cents;
+    std::optional<domain::Date> aps_issued;
+};
+
 IdentityStats IdentityStatsOf(const Json& identity) {
     IdentityStats out;
     if (identity.contains("birth_date") && identity["birth_date"].is_string()) {
@@ -109,9 +136,9 @@ RightStats RightStatsOf(const Json& content) {
     return out;
 }
 
-// Facts by record id: an index beside a vector kept in arrival order, sorted by id at the end
-// (the order the facts are counted in). A tree node per record was a large part of a national
-// computation (20,000 persons, 39,000 demandes: malloc and cache misses, bench/README.md).
+// Facts by record id while they are assembled: an index beside a vector in arrival order (the
+// store sorts them by id). A tree node per record was a large part of a national computation
+// (20,000 persons, 39,000 demandes: malloc and cache misses, bench/README.md).
 template <class Fact>
 class ById {
   public:
@@ -132,74 +159,53 @@ class ById {
         }
     }
     std::vector<std::pair<long long, Fact>>& Items() { return items_; }
-    // The facts in id order; the index is no longer usable afterwards.
-    std::vector<std::pair<long long, Fact>>& SortedById() {
-        index_.clear();
-        std::sort(items_.begin(), items_.end(),
-                  [](const auto& a, const auto& b) { return a.first < b.first; });
-        return items_;
-    }
 
   private:
     std::vector<std::pair<long long, Fact>> items_;
     std::unordered_map<long long, std::size_t> index_;
 };
 
-// The value derived from a sealed text: kept by the text's version, opened only the first time.
+// The value derived from a sealed text (fails as opening it fails).
 template <class Value>
-Value Derived(Ports& ports,
-              VersionMemo<Value>& memo,
-              std::uint64_t epoch,
-              const std::string& sealed,
-              Value (*derive)(const Json&)) {
-    auto version = ports.crypto.VersionOf(sealed);
-    if (!version) return derive(Open(ports.crypto, sealed));  // fails as opening it fails
-    return memo.Get(*version, epoch, [&] { return derive(Open(ports.crypto, sealed)); });
+Value Derived(Ports& ports, const std::string& sealed, Value (*derive)(const Json&)) {
+    return derive(Open(ports.crypto, sealed));
 }
 
 }  // namespace
 
-domain::StatsFacts LoadFacts(Ports& ports,
-                             UnitOfWork& uow,
-                             const std::set<std::string>& depts,
-                             std::optional<long long> association,
-                             StatisticsMemo& memo,
-                             std::uint64_t epoch) {
-    domain::StatsFacts f;
-    // A record counts when its département is in the scope (and, for an association's report,
-    // when it is the association's).
-    auto in_scope = [&](const std::optional<std::string>& dept,
-                        const std::optional<std::string>& owner) {
-        if (!dept || !depts.count(*dept)) return false;
-        return !association || (owner && std::stoll(*owner) == *association);
+FactBatch LoadFactBatch(Ports& ports,
+                        UnitOfWork& uow,
+                        const std::vector<long long>* persons_wanted) {
+    FactBatch out;
+    auto rows = [&](StatsSource source, const std::function<void(const TextRow&)>& each) {
+        if (persons_wanted == nullptr) return uow.Stats().StatsRows(source, each);
+        uow.Stats().StatsRowsOf(source, *persons_wanted, each);
     };
-    uow.Stats().StatsRows(StatsSource::kReferrals, [&](const TextRow& r) {
-        auto date = DateOf(r[1]);
-        if (in_scope(r[0], r[3]) && date) f.referrals.push_back({*r[0], *date, TextOf(r[2])});
+    // A record counts where its département is known.
+    rows(StatsSource::kReferrals, [&](const TextRow& r) {
+        auto date = DateOf(r[3]);
+        if (!r[2] || !date) return;
+        out.referrals.push_back({IdOf(r[0]), IdOf(r[1]), IdOf(r[5]), {*r[2], *date, TextOf(r[4])}});
     });
-    uow.Stats().StatsRows(StatsSource::kAssessments, [&](const TextRow& r) {
-        auto date = DateOf(r[1]);
-        if (in_scope(r[0], r[4]) && date) {
-            f.assessments.push_back({*r[0], *date, TextOf(r[2]), TextOf(r[3])});
-        }
+    rows(StatsSource::kAssessments, [&](const TextRow& r) {
+        auto date = DateOf(r[3]);
+        if (!r[2] || !date) return;
+        out.assessments.push_back(
+            {IdOf(r[0]), IdOf(r[1]), IdOf(r[6]), {*r[2], *date, TextOf(r[4]), TextOf(r[5])}});
     });
-    // Parcours of the scope, with their person and periods.
-    struct ParcoursEntry {
-        domain::ParcoursFact fact;
-        long long person = 0;
-    };
-    ById<ParcoursEntry> parcours;
-    parcours.Reserve(1024);
-    uow.Stats().StatsRows(StatsSource::kParcours, [&](const TextRow& r) {
-        if (!in_scope(r[1], r[5])) return;
-        domain::ParcoursFact p;
-        p.departement = *r[1];
-        p.exit_date = DateOf(r[3]);
-        p.exit_reason = TextOf(r[4]);
-        if (p.exit_date && r[6]) {
-            p.exit_outcome = OutcomeOf(Derived(ports, memo.exits, epoch, *r[6], ExitStatsOf));
+    // Parcours, with their person and periods.
+    ById<Keyed<domain::ParcoursFact>> parcours;
+    parcours.Reserve(persons_wanted ? persons_wanted->size() : 1024);
+    rows(StatsSource::kParcours, [&](const TextRow& r) {
+        if (!r[1]) return;
+        Keyed<domain::ParcoursFact> p{IdOf(r[0]), IdOf(r[2]), IdOf(r[5]), {}};
+        p.fact.departement = *r[1];
+        p.fact.exit_date = DateOf(r[3]);
+        p.fact.exit_reason = TextOf(r[4]);
+        if (p.fact.exit_date && r[6]) {
+            p.fact.exit_outcome = OutcomeOf(Derived(ports, *r[6], ExitStatsOf));
         }
-        parcours.Put(IdOf(r[0]), {std::move(p), IdOf(r[2])});
+        parcours.Put(p.id, std::move(p));
     });
     std::unordered_set<long long> persons_needed;
     persons_needed.reserve(parcours.Items().size());
@@ -211,12 +217,11 @@ domain::StatsFacts LoadFacts(Ports& ports,
     };
     std::unordered_map<long long, PersonStats> persons;
     persons.reserve(persons_needed.size());
-    uow.Stats().StatsRows(StatsSource::kPersons, [&](const TextRow& r) {
+    rows(StatsSource::kPersons, [&](const TextRow& r) {
         long long id = IdOf(r[0]);
         if (!persons_needed.count(id)) return;
-        persons[id] = {TextOf(r[1]),
-                       Derived(ports, memo.identities, epoch, TextOf(r[2]), IdentityStatsOf),
-                       Derived(ports, memo.situations, epoch, TextOf(r[3]), SituationStatsOf)};
+        persons[id] = {TextOf(r[1]), Derived(ports, TextOf(r[2]), IdentityStatsOf),
+                       Derived(ports, TextOf(r[3]), SituationStatsOf)};
     });
     for (auto& [id, entry] : parcours.Items()) {
         auto it = persons.find(entry.person);
@@ -227,8 +232,8 @@ domain::StatsFacts LoadFacts(Ports& ports,
         p.nationality = it->second.identity.nationality;
         p.trafficking = it->second.situation.trafficking;
     }
-    uow.Stats().StatsRows(StatsSource::kPeriods, [&](const TextRow& r) {
-        ParcoursEntry* entry = parcours.Find(IdOf(r[0]));
+    rows(StatsSource::kPeriods, [&](const TextRow& r) {
+        auto* entry = parcours.Find(IdOf(r[0]));
         auto start = DateOf(r[2]);
         auto end = DateOf(r[3]);
         if (entry == nullptr || !start || !end) return;
@@ -236,11 +241,11 @@ domain::StatsFacts LoadFacts(Ports& ports,
     });
     // Rights: AFIS granted by the MSA, APS issued.
     std::unordered_map<long long, std::vector<Date>> afis_payments;
-    uow.Stats().StatsRows(StatsSource::kRights, [&](const TextRow& r) {
+    rows(StatsSource::kRights, [&](const TextRow& r) {
         long long parcours_id = IdOf(r[0]);
-        ParcoursEntry* entry = parcours.Find(parcours_id);
+        auto* entry = parcours.Find(parcours_id);
         if (entry == nullptr) return;
-        RightStats right = Derived(ports, memo.rights, epoch, TextOf(r[2]), RightStatsOf);
+        RightStats right = Derived(ports, TextOf(r[2]), RightStatsOf);
         domain::ParcoursFact& p = entry->fact;
         if (r[1] == "afis" && right.afis_granted) {
             if (right.afis_first_payment)
@@ -256,25 +261,28 @@ domain::StatsFacts LoadFacts(Ports& ports,
         std::sort(entry.fact.aps_issued.begin(), entry.fact.aps_issued.end());
     }
     for (auto& [id, payments] : afis_payments) std::sort(payments.begin(), payments.end());
-    // Demandes, their agenda, their first signed decision and its first notification.
+    // Demandes, their agenda, their first signed decision and its first notification; a
+    // demande's person is its parcours'.
     struct DemandeEntry {
-        domain::DemandeFact fact;
+        Keyed<domain::DemandeFact> keyed;
         long long parcours = 0;
     };
     ById<DemandeEntry> demandes;
     demandes.Reserve(2 * parcours.Items().size());
-    uow.Stats().StatsRows(StatsSource::kDemandes, [&](const TextRow& r) {
-        if (!in_scope(r[2], r[5])) return;
-        domain::DemandeFact d;
-        d.departement = *r[2];
-        d.kind = TextOf(r[3]);
-        d.submitted = DateOf(r[4]);
-        demandes.Put(IdOf(r[0]), {std::move(d), IdOf(r[1])});
+    rows(StatsSource::kDemandes, [&](const TextRow& r) {
+        if (!r[2]) return;
+        long long parcours_id = IdOf(r[1]);
+        const auto* p = parcours.Find(parcours_id);
+        DemandeEntry d{{IdOf(r[0]), p ? p->person : 0, IdOf(r[5]), {}}, parcours_id};
+        d.keyed.fact.departement = *r[2];
+        d.keyed.fact.kind = TextOf(r[3]);
+        d.keyed.fact.submitted = DateOf(r[4]);
+        demandes.Put(d.keyed.id, std::move(d));
     });
-    uow.Stats().StatsRows(StatsSource::kAgendaItems, [&](const TextRow& r) {
+    rows(StatsSource::kAgendaItems, [&](const TextRow& r) {
         DemandeEntry* entry = demandes.Find(IdOf(r[0]));
         if (entry == nullptr) return;
-        domain::DemandeFact& d = entry->fact;
+        domain::DemandeFact& d = entry->keyed.fact;
         auto tabled = DateOf(r[1]);
         if (!d.tabled || (tabled && *tabled < *d.tabled)) d.tabled = tabled;
         if (r[3]) {  // the latest avis wins (rows come in id order)
@@ -284,22 +292,22 @@ domain::StatsFacts LoadFacts(Ports& ports,
     });
     std::unordered_map<long long, DemandeEntry*> demande_of_decision;
     demande_of_decision.reserve(demandes.Items().size());
-    uow.Stats().StatsRows(StatsSource::kDecisions, [&](const TextRow& r) {
+    rows(StatsSource::kDecisions, [&](const TextRow& r) {
         DemandeEntry* entry = demandes.Find(IdOf(r[1]));
-        if (entry == nullptr || r[5] || entry->fact.decided) return;  // first, no correction
-        entry->fact.decided = DateOf(r[4]);
-        entry->fact.decision = TextOf(r[3]);
+        if (entry == nullptr || r[5] || entry->keyed.fact.decided) return;  // first, no correction
+        entry->keyed.fact.decided = DateOf(r[4]);
+        entry->keyed.fact.decision = TextOf(r[3]);
         demande_of_decision[IdOf(r[0])] = entry;
     });
-    uow.Stats().StatsRows(StatsSource::kNotifications, [&](const TextRow& r) {
+    rows(StatsSource::kNotifications, [&](const TextRow& r) {
         auto d = demande_of_decision.find(IdOf(r[0]));
         if (d == demande_of_decision.end()) return;
-        if (!d->second->fact.notified) d->second->fact.notified = DateOf(r[1]);
+        if (!d->second->keyed.fact.notified) d->second->keyed.fact.notified = DateOf(r[1]);
     });
     for (auto& [id, entry] : demandes.Items()) {
-        domain::DemandeFact& d = entry.fact;
+        domain::DemandeFact& d = entry.keyed.fact;
         if (!d.decided) continue;
-        const ParcoursEntry* p = parcours.Find(entry.parcours);
+        const auto* p = parcours.Find(entry.parcours);
         if (p == nullptr) continue;
         for (Date issued : p->fact.aps_issued) {
             if (issued >= *d.decided) {
@@ -316,25 +324,44 @@ domain::StatsFacts LoadFacts(Ports& ports,
             }
         }
     }
-    f.demandes.reserve(demandes.Items().size());
-    for (auto& [id, entry] : demandes.SortedById()) f.demandes.push_back(std::move(entry.fact));
-    f.parcours.reserve(parcours.Items().size());
-    for (auto& [id, entry] : parcours.SortedById()) f.parcours.push_back(std::move(entry.fact));
-    // Commissions and agréments (few rows: through their repository).
-    for (const auto& c : uow.Commission().ListCommissions()) {
-        if (!depts.count(c.departement) || association) continue;
-        domain::CommissionFact fact;
-        fact.departement = c.departement;
-        fact.installed_on = StoredDate(c.installed_on);
-        for (const auto& s : uow.Commission().ListSeances(c.id)) {
-            fact.seances.push_back(StoredDate(s.date));
+    out.demandes.reserve(demandes.Items().size());
+    for (auto& [id, entry] : demandes.Items()) out.demandes.push_back(std::move(entry.keyed));
+    out.parcours.reserve(parcours.Items().size());
+    for (auto& [id, entry] : parcours.Items()) out.parcours.push_back(std::move(entry));
+    return out;
+}
+
+void LoadCommissionFacts(UnitOfWork& uow,
+                         const std::set<std::string>& depts,
+                         std::optional<long long> association,
+                         domain::StatsFacts& f) {
+    f.commissions.clear();
+    f.agrements.clear();
+    // Read in bulk: a commission's séances and members asked one commission at a time were
+    // two hundred queries, 15 ms of each national computation.
+    std::unordered_map<long long, std::size_t> commission_at;
+    uow.Stats().StatsRows(StatsSource::kCommissions, [&](const TextRow& r) {
+        if (!r[1] || !depts.count(*r[1]) || association) return;
+        commission_at[IdOf(r[0])] = f.commissions.size();
+        f.commissions.push_back({*r[1], DateOf(r[2]), {}, {}});
+    });
+    auto commission = [&](const std::optional<std::string>& id) -> domain::CommissionFact* {
+        auto it = commission_at.find(IdOf(id));
+        return it == commission_at.end() ? nullptr : &f.commissions[it->second];
+    };
+    uow.Stats().StatsRows(StatsSource::kSeances, [&](const TextRow& r) {
+        auto* c = commission(r[0]);
+        auto date = DateOf(r[1]);
+        if (c != nullptr && date) c->seances.push_back(*date);
+    });
+    uow.Stats().StatsRows(StatsSource::kMembers, [&](const TextRow& r) {
+        auto* c = commission(r[0]);
+        auto appointed = DateOf(r[1]);
+        auto term_end = DateOf(r[2]);
+        if (c != nullptr && appointed && term_end) {
+            c->members.push_back({*appointed, *term_end, DateOf(r[3])});
         }
-        for (const auto& m : uow.Commission().ListMembers(c.id)) {
-            fact.members.push_back(
-                {StoredDate(m.appointed_on), StoredDate(m.term_end), StoredDate(m.ended_on)});
-        }
-        f.commissions.push_back(std::move(fact));
-    }
+    });
     for (const auto& a : uow.Commission().ListAgrements(std::nullopt, std::nullopt)) {
         if (!depts.count(a.departement) || (association && a.association_id != *association)) {
             continue;
@@ -345,7 +372,6 @@ domain::StatsFacts LoadFacts(Ports& ports,
         f.agrements.push_back({a.departement, a.association_id, clocks.approved_on,
                                clocks.valid_until, StoredDate(a.withdrawn_on)});
     }
-    return f;
 }
 
 }  // namespace parcours::usecases

@@ -86,6 +86,29 @@ TEST_F(StorageContractTest, EveryTableTheStatisticsReadMarksTheTransactionsThatC
     }
 }
 
+TEST_F(StorageContractTest, EveryTableOfAPersonsRecordsJournalsThePersonsItsWritesChange) {
+    // SQLite: a trigger per event; PostgreSQL: one for the three (migration 0014).
+    const bool sqlite = Engine() == "sqlite";
+    storage::Database::Lease lease(app().db());
+    for (std::string_view table : storage::kJournaledTables) {
+        std::string name(table);
+        int triggers = 0;
+        if (sqlite) {
+            lease.sql() << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND "
+                           "tbl_name = :t AND name IN (:t || '_journal_insert', :t || "
+                           "'_journal_update', :t || '_journal_delete')",
+                soci::use(name, "t"), soci::into(triggers);
+        } else {
+            lease.sql() << "SELECT COUNT(*) FROM pg_trigger t JOIN pg_class c ON c.oid = "
+                           "t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
+                           "n.nspname = current_schema() AND c.relname = :t AND t.tgname = :t || "
+                           "'_journal'",
+                soci::use(name, "t"), soci::into(triggers);
+        }
+        EXPECT_EQ(triggers, sqlite ? 3 : 1) << name;
+    }
+}
+
 TEST_F(StorageContractTest, EmailsAreUniqueAndForeignKeysAreEnforced) {
     {
         auto uow = ports().storage.Begin();
