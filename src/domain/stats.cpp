@@ -273,7 +273,8 @@ std::vector<IndicatorResult> ComputeIndicators(const StatsFacts& f, const StatsW
             Count(exits, dept, p.exit_reason);
             for (auto& [result, key] : exit_outcomes) {
                 // A code of the list, else (free text of older exits, nothing) "unknown".
-                auto it = p.exit_outcome.find(key);
+                auto it = std::find_if(p.exit_outcome.begin(), p.exit_outcome.end(),
+                                       [&](const auto& entry) { return entry.first == key; });
                 bool listed = it != p.exit_outcome.end() && result->keys.count(it->second);
                 Count(*result, dept, listed ? it->second : "unknown");
             }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/dates.hpp"
@@ -50,7 +51,9 @@ struct ParcoursFact {
     std::vector<Period> periods;
     std::optional<Date> exit_date;
     std::string exit_reason;
-    std::map<std::string, std::string> exit_outcome;  // housing, activity, … → code
+    // housing, activity, … → code: a few pairs in one block (a tree node per pair was 4 MB of the
+    // facts kept for the country, usecases/statistics_store.hpp).
+    std::vector<std::pair<std::string, std::string>> exit_outcome;
     std::optional<bool> trafficking;  // the person's situation of trafficking, when recorded
     bool afis_granted = false;
     std::optional<Date> afis_granted_on;

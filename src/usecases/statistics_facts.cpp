@@ -3,7 +3,6 @@
 // count (an age, a nationality, a situation of trafficking, an exit's outcome, an AFIS or APS
 // record); nothing else of them is kept.
 #include <algorithm>
-#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -103,12 +102,12 @@ ExitStats ExitStatsOf(const Json& outcome) {
 }
 
 // Back to the codes the indicators count (domain::ParcoursFact::exit_outcome).
-std::map<std::string, std::string> OutcomeOf(const ExitStats& stats) {
-    std::map<std::string, std::string> outcome;
+std::vector<std::pair<std::string, std::string>> OutcomeOf(const ExitStats& stats) {
+    std::vector<std::pair<std::string, std::string>> outcome;
     const auto& lists = ExitLists();
     for (std::size_t l = 0; l < lists.size() && l < stats.codes.size(); ++l) {
         if (stats.codes[l] != ExitStats::kNone) {
-            outcome.emplace(lists[l].key, lists[l].codes[stats.codes[l]].code);
+            outcome.emplace_back(lists[l].key, lists[l].codes[stats.codes[l]].code);
         }
     }
     return outcome;
