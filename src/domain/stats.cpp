@@ -273,8 +273,8 @@ std::vector<IndicatorResult> ComputeIndicators(const StatsFacts& f, const StatsW
             Count(exits, dept, p.exit_reason);
             for (auto& [result, key] : exit_outcomes) {
                 // A code of the list, else (free text of older exits, nothing) "unknown".
-                auto it = std::find_if(p.exit_outcome.begin(), p.exit_outcome.end(),
-                                       [&](const auto& entry) { return entry.first == key; });
+                auto it = p.exit_outcome.begin();
+                while (it != p.exit_outcome.end() && it->first != key) ++it;
                 bool listed = it != p.exit_outcome.end() && result->keys.count(it->second);
                 Count(*result, dept, listed ? it->second : "unknown");
             }
