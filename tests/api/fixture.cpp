@@ -142,6 +142,24 @@ long long ApiTest::AddAssociation(const std::string& name,
     return id;
 }
 
+long long ApiTest::ReferPerson(const std::string& worker, const std::string& last_name) {
+    Reply p = Call("POST", "/api/v1/persons", worker,
+                   {{"identity",
+                     {{"last_name", last_name},
+                      {"first_names", "Test"},
+                      {"birth_date", "1996-04-01"},
+                      {"nationality", "NGA"}}},
+                    {"sex_or_gender", "female"},
+                    {"administrative_status", "asylum_seeker"}});
+    EXPECT_EQ(p.status, 201) << p.raw;
+    const long long id = p.body.value("id", 0LL);
+    EXPECT_EQ(Call("POST", "/api/v1/persons/" + std::to_string(id) + "/referrals", worker,
+                   {{"date", "2026-11-20"}, {"source", "street_outreach"}, {"notes", ""}})
+                  .status,
+              201);
+    return id;
+}
+
 Reply ApiTest::GiveAvis(const std::string& instructor,
                         long long demande_id,
                         const std::string& departement,

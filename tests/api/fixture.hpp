@@ -80,6 +80,9 @@ class ApiTest : public ::testing::Test {
                    const std::string& departement,
                    const std::string& outcome,
                    const std::string& reasons = "");
+    // A person recorded by `worker` (female, born 1996, asylum seeker) and referred on
+    // 2026-11-20 by street outreach; returns the person's id.
+    long long ReferPerson(const std::string& worker, const std::string& last_name);
     std::string TokenFor(const std::string& email);
     // An account written straight through the repository (no password hashing, TOTP marked
     // enrolled for the roles that need it) and an API token for it.

@@ -126,24 +126,9 @@ TEST_F(StatisticsStoreTest, AReaderBehindThePrunedJournalReadsEverythingAgain) {
     long long association = AddAssociation("Association du journal", "33");
     std::string worker = TokenUser("w@journal.fr", domain::Role::kAssociationWorker, association);
     scopes_ = {"national", "departement:33"};
-    auto refer = [&](const std::string& name) {
-        Reply p = Call("POST", "/api/v1/persons", worker,
-                       {{"identity",
-                         {{"last_name", name},
-                          {"first_names", "Test"},
-                          {"birth_date", "1996-04-01"},
-                          {"nationality", "NGA"}}},
-                        {"sex_or_gender", "female"},
-                        {"administrative_status", "asylum_seeker"}});
-        ASSERT_EQ(p.status, 201) << p.raw;
-        ASSERT_EQ(Call("POST", "/api/v1/persons/" + p.body["id"].dump() + "/referrals", worker,
-                       {{"date", "2026-11-20"}, {"source", "street_outreach"}, {"notes", ""}})
-                      .status,
-                  201);
-    };
-    refer("Premier");
+    ReferPerson(worker, "Premier");
     ExpectSameAsFromScratch("first");
-    refer("Second");
+    ReferPerson(worker, "Second");
     {
         // As if thousands of generations had gone by and the journal had been pruned.
         storage::Database::Lease lease(app().db());

@@ -390,28 +390,13 @@ TEST_F(StatisticsTest, ARepeatedDashboardIsSharedUntilTheNextWrite) {
     long long association = AddAssociation("Association de Gironde", "33");
     std::string worker = TokenUser("w@33.fr", domain::Role::kAssociationWorker, association);
     std::string instructor = TokenUser("i@33.fr", domain::Role::kPrefectureInstructor, {}, "33");
-    auto refer = [&](const std::string& name) {
-        Reply p = Call("POST", "/api/v1/persons", worker,
-                       {{"identity",
-                         {{"last_name", name},
-                          {"first_names", "Test"},
-                          {"birth_date", "1996-04-01"},
-                          {"nationality", "NGA"}}},
-                        {"sex_or_gender", "female"},
-                        {"administrative_status", "asylum_seeker"}});
-        ASSERT_EQ(p.status, 201) << p.raw;
-        ASSERT_EQ(Call("POST", "/api/v1/persons/" + p.body["id"].dump() + "/referrals", worker,
-                       {{"date", "2026-11-20"}, {"source", "street_outreach"}, {"notes", ""}})
-                      .status,
-                  201);
-    };
     const std::string path = "/api/v1/stats?scope=departement:33" + kPeriod;
     auto referrals = [&] {
         Reply r = Call("GET", path, instructor);
         EXPECT_EQ(r.status, 200) << r.raw;
         return Indicator(r.body, "referrals")["value"].get<long long>();
     };
-    refer("Premier");
+    ReferPerson(worker, "Premier");
     auto before = ports().statistics_cache.counters();
     EXPECT_EQ(referrals(), 1);
     EXPECT_EQ(referrals(), 1);
@@ -421,7 +406,7 @@ TEST_F(StatisticsTest, ARepeatedDashboardIsSharedUntilTheNextWrite) {
     auto shared = ports().statistics_cache.counters();
     EXPECT_EQ(shared.computed, before.computed + 1);
     EXPECT_EQ(shared.served, before.served + 5);
-    refer("Second");
+    ReferPerson(worker, "Second");
     EXPECT_EQ(referrals(), 2);  // the write raised the data generation: computed again
     EXPECT_EQ(ports().statistics_cache.counters().computed, shared.computed + 1);
     // A write of what the statistics do not read (an account, audited) keeps the dashboard.
