@@ -23,8 +23,10 @@ void SociUnitOfWork::Commit() {
     // PostgreSQL its row is locked only from here to the commit (after the audit head's, when
     // the transaction appended to the audit trail: always in that order, no deadlock).
     if (raises_generation_ && tx_.ChangedStatisticsTables()) {
-        sql() << "UPDATE data_generation SET value = value + 1 WHERE id = 1";
-        StampStatisticsJournal();
+        long long generation = 0;
+        sql() << "UPDATE data_generation SET value = value + 1 WHERE id = 1 RETURNING value",
+            soci::into(generation);
+        StampStatisticsJournal(generation);
     }
     tx_.Commit();
     if (batcher_ != nullptr && !deferred_.empty()) {
@@ -36,11 +38,9 @@ void SociUnitOfWork::Commit() {
 // The persons this transaction's triggers wrote to the statistics journal (migration 0014) take
 // the generation just raised: under its row lock on PostgreSQL, so stamps follow commit order.
 // Every few hundred generations, the journal forgets what is older than a few thousand.
-void SociUnitOfWork::StampStatisticsJournal() {
+void SociUnitOfWork::StampStatisticsJournal(long long generation) {
     constexpr long long kPruneEvery = 256;
     constexpr long long kKeep = 4096;
-    long long generation = 0;
-    sql() << "SELECT value FROM data_generation WHERE id = 1", soci::into(generation);
     sql() << "UPDATE statistics_journal SET generation = :g WHERE generation IS NULL",
         soci::use(generation);
     if (generation % kPruneEvery != 0 || generation <= kKeep) return;

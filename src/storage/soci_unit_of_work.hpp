@@ -222,7 +222,7 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
     std::vector<usecases::ApiTokenRecord> QueryTokens(
         const std::string& where, const std::function<void(soci::statement&)>& bind);
 
-    void StampStatisticsJournal();
+    void StampStatisticsJournal(long long generation);
     void StatsQueryRows(const std::string& sql,
                         std::size_t columns,
                         const std::function<void(const usecases::TextRow&)>& each);

@@ -10,8 +10,8 @@
 #include "domain/case_rules.hpp"
 #include "usecases/case_support.hpp"
 #include "usecases/commission_support.hpp"
+#include "usecases/context.hpp"
 #include "usecases/statistics_store.hpp"
-#include "usecases/statistics_support.hpp"
 
 namespace parcours::usecases {
 

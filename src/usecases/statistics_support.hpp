@@ -1,13 +1,6 @@
 #pragma once
-// What the pieces of the statistics share (statistics.cpp, statistics_facts.cpp,
-// statistics_export.cpp).
-#include <cstdint>
-#include <optional>
-#include <set>
+// What the pieces of the statistics share (statistics.cpp, statistics_export.cpp).
 #include <string>
-
-#include "domain/stats.hpp"
-#include "usecases/context.hpp"
 
 namespace parcours::usecases {
 

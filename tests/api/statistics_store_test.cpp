@@ -1,7 +1,10 @@
-// The statistics kept in memory between computations (usecases/statistics_store.hpp), on both
-// engines: after each kind of write, the dashboards the server computes from its kept facts,
+// The statistics kept in memory between computations, on both engines: a dashboard computed once
+// for many readers until the next write (usecases/statistics_cache.hpp); and after each kind of
+// write, the dashboards the server computes from its kept facts,
 // brought up to date with the persons the statistics journal names, are exactly those a process
 // that reads every record from scratch computes.
+#include <thread>
+
 #include "fixture.hpp"
 #include "usecases/demo.hpp"
 #include "usecases/statistics.hpp"
@@ -136,6 +139,47 @@ TEST_F(StatisticsStoreTest, AReaderBehindThePrunedJournalReadsEverythingAgain) {
     }
     ExpectSameAsFromScratch("after the pruning");
     EXPECT_EQ(ports().statistics_cache.store().counters().full_loads, 2u);
+}
+
+// A dashboard is computed once for many readers, and a write is seen by the next one.
+TEST_F(StatisticsStoreTest, ARepeatedDashboardIsSharedUntilTheNextWrite) {
+    long long association = AddAssociation("Association de Gironde", "33");
+    std::string worker = TokenUser("w@33.fr", domain::Role::kAssociationWorker, association);
+    std::string instructor = TokenUser("i@33.fr", domain::Role::kPrefectureInstructor, {}, "33");
+    const std::string path =
+        "/api/v1/stats?scope=departement:33&from=2026-01-01&to=2026-12-31&at=2026-12-15";
+    auto referrals = [&] {
+        Reply r = Call("GET", path, instructor);
+        EXPECT_EQ(r.status, 200) << r.raw;
+        for (const auto& indicator : r.body["indicators"]) {
+            if (indicator["code"] == "referrals") return indicator["value"].get<long long>();
+        }
+        return -1LL;
+    };
+    ReferPerson(worker, "Premier");
+    auto before = ports().statistics_cache.counters();
+    EXPECT_EQ(referrals(), 1);
+    EXPECT_EQ(referrals(), 1);
+    std::vector<std::thread> readers;
+    for (int i = 0; i < 4; ++i) readers.emplace_back([&] { EXPECT_EQ(referrals(), 1); });
+    for (auto& t : readers) t.join();
+    auto shared = ports().statistics_cache.counters();
+    EXPECT_EQ(shared.computed, before.computed + 1);
+    EXPECT_EQ(shared.served, before.served + 5);
+    ReferPerson(worker, "Second");
+    EXPECT_EQ(referrals(), 2);  // the write raised the data generation: computed again
+    EXPECT_EQ(ports().statistics_cache.counters().computed, shared.computed + 1);
+    // A write of what the statistics do not read (an account, audited) keeps the dashboard.
+    AddUser("nouvelle@33.fr", "association_worker", "Un mot de passe assez long 2026", association);
+    EXPECT_EQ(referrals(), 2);
+    EXPECT_EQ(ports().statistics_cache.counters().computed, shared.computed + 1);
+    // Every request is still checked and audited, shared or not.
+    EXPECT_EQ(Call("GET", path, worker).status, 404);
+    storage::Database::Lease lease(app().db());
+    long long audited = 0;
+    lease.sql() << "SELECT COUNT(*) FROM audit_log WHERE action = 'stats.read'",
+        soci::into(audited);
+    EXPECT_EQ(audited, 8);
 }
 
 }  // namespace

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
-#include <thread>
 
 #include "fixture.hpp"
 
@@ -383,43 +382,6 @@ TEST_F(StatisticsTest, AnAssociationHasItsActivityReport) {
     EXPECT_EQ(Call("GET", "/api/v1/stats?scope=association:999999", admin).status, 422);
     std::string worker = TokenUser("w3@33.fr", domain::Role::kAssociationWorker, a33);
     EXPECT_EQ(Call("GET", scope, worker).status, 404);
-}
-
-// A dashboard is computed once for many readers, and a write is seen by the next one.
-TEST_F(StatisticsTest, ARepeatedDashboardIsSharedUntilTheNextWrite) {
-    long long association = AddAssociation("Association de Gironde", "33");
-    std::string worker = TokenUser("w@33.fr", domain::Role::kAssociationWorker, association);
-    std::string instructor = TokenUser("i@33.fr", domain::Role::kPrefectureInstructor, {}, "33");
-    const std::string path = "/api/v1/stats?scope=departement:33" + kPeriod;
-    auto referrals = [&] {
-        Reply r = Call("GET", path, instructor);
-        EXPECT_EQ(r.status, 200) << r.raw;
-        return Indicator(r.body, "referrals")["value"].get<long long>();
-    };
-    ReferPerson(worker, "Premier");
-    auto before = ports().statistics_cache.counters();
-    EXPECT_EQ(referrals(), 1);
-    EXPECT_EQ(referrals(), 1);
-    std::vector<std::thread> readers;
-    for (int i = 0; i < 4; ++i) readers.emplace_back([&] { EXPECT_EQ(referrals(), 1); });
-    for (auto& t : readers) t.join();
-    auto shared = ports().statistics_cache.counters();
-    EXPECT_EQ(shared.computed, before.computed + 1);
-    EXPECT_EQ(shared.served, before.served + 5);
-    ReferPerson(worker, "Second");
-    EXPECT_EQ(referrals(), 2);  // the write raised the data generation: computed again
-    EXPECT_EQ(ports().statistics_cache.counters().computed, shared.computed + 1);
-    // A write of what the statistics do not read (an account, audited) keeps the dashboard.
-    AddUser("nouvelle@33.fr", "association_worker", "Un mot de passe assez long 2026", association);
-    EXPECT_EQ(referrals(), 2);
-    EXPECT_EQ(ports().statistics_cache.counters().computed, shared.computed + 1);
-    // Every request is still checked and audited, shared or not.
-    EXPECT_EQ(Call("GET", path, worker).status, 404);
-    storage::Database::Lease lease(app().db());
-    long long audited = 0;
-    lease.sql() << "SELECT COUNT(*) FROM audit_log WHERE action = 'stats.read'",
-        soci::into(audited);
-    EXPECT_EQ(audited, 8);
 }
 
 }  // namespace
