@@ -117,6 +117,8 @@ Config LoadConfigText(std::string_view text, const std::string& source, Config c
     }
     config.http.web_root = text_of(table["server"]["web_root"], config.http.web_root);
     config.http.threads = table["server"]["threads"].value_or(config.http.threads);
+    config.http.active_requests =
+        table["server"]["active_requests"].value_or(config.http.active_requests);
     config.http.secure_cookies = table["server"]["secure_cookies"].value_or(false);
     config.http.trust_forwarded_for = table["server"]["trust_forwarded_for"].value_or(false);
     config.security.small_cell_threshold =
@@ -147,8 +149,9 @@ Config LoadConfigText(std::string_view text, const std::string& source, Config c
             "security.session_idle_minutes and session_absolute_hours must be positive in " +
             source);
     }
-    if (config.pool_size < 1 || config.http.threads < 1) {
-        throw std::runtime_error("database.pool_size and server.threads must be positive");
+    if (config.pool_size < 1 || config.http.threads < 1 || config.http.active_requests < 1) {
+        throw std::runtime_error(
+            "database.pool_size, server.threads and server.active_requests must be positive");
     }
     return config;
 }

@@ -76,8 +76,10 @@ int Serve(const Config& config) {
 
     // glibc gives each thread that allocates its own arena (up to 8 per core), and a large
     // answer (the national statistics) leaves each arena holding its peak: with 32 request
-    // threads the RSS under load tripled. Two arenas serve two cores.
-    ::mallopt(M_ARENA_MAX, 2);
+    // threads the RSS under load tripled. One arena per request at work (http/admission.hpp):
+    // with two arenas for eight, a parcours page cost 30 % more CPU, spent waiting for an
+    // arena's lock (perf), and eight hold no more under load (bench/README.md).
+    ::mallopt(M_ARENA_MAX, static_cast<int>(config.http.active_requests));
 
     App app(config, SchemaMode::kMigrate);
     http::Clock clock = http::SystemClock();

@@ -22,6 +22,7 @@ using domain::ErrorCode;
 using domain::Fail;
 
 constexpr int kListenBacklog = 1024;
+constexpr std::chrono::milliseconds kAdmissionPatience{10000};
 
 constexpr const char* kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -109,7 +110,8 @@ Server::Server(usecases::Ports& ports, HttpSettings settings, Clock clock, int s
       settings_(std::move(settings)),
       clock_(std::move(clock)),
       schema_version_(schema_version),
-      server_(std::make_unique<httplib::Server>()) {
+      server_(std::make_unique<httplib::Server>()),
+      admission_(settings_.active_requests) {
     Install();
 }
 
@@ -199,6 +201,15 @@ void Server::Dispatch(const Route& route, const httplib::Request& req, httplib::
     ctx.meta.client_address = ClientAddress(req, settings_);
     if (std::string(route.pattern).rfind("/api/", 0) == 0) {
         res.set_header("Cache-Control", "no-store");
+    }
+    auto turn = admission_.Enter(kAdmissionPatience);
+    if (!turn) {
+        spdlog::warn("request refused, no turn within {} s rid={} route={}",
+                     kAdmissionPatience.count() / 1000, ctx.meta.request_id, route.pattern);
+        res.set_header("Retry-After", "2");
+        return WriteError(ctx, Fail(ErrorCode::kUnavailable,
+                                    "Le service est très sollicité : réessayez dans quelques "
+                                    "secondes (rien n'a été enregistré)."));
     }
     try {
         // Both engines answer invalid UTF-8 or a NUL byte with an error: refuse such a query

@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 
+#include "http/admission.hpp"
 #include "http/request_context.hpp"
 
 namespace parcours::http {
@@ -37,6 +38,7 @@ class Server {
     int schema_version_;
     std::unique_ptr<httplib::Server> server_;
     std::atomic<int> listen_fd_{-1};
+    Admission admission_;
 };
 
 }  // namespace parcours::http
