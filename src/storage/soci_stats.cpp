@@ -208,20 +208,28 @@ long long SociUnitOfWork::DataGeneration() {
     return value;
 }
 
-std::optional<std::vector<long long>> SociUnitOfWork::ChangedPersons(long long since,
-                                                                     long long upto) {
+std::optional<usecases::StatisticsChanges> SociUnitOfWork::ChangesSince(long long since,
+                                                                        long long upto) {
     long long journal_since = 0;
     sql() << "SELECT journal_since FROM data_generation WHERE id = 1", soci::into(journal_since);
     if (since < journal_since) return std::nullopt;
-    std::vector<long long> persons;
+    usecases::StatisticsChanges changes;
     long long person = 0;
+    soci::indicator ind = soci::i_ok;
+    // A row with no person: a commission fact changed (migration 0015).
     soci::statement st = (sql().prepare << "SELECT DISTINCT person_id FROM statistics_journal "
                                            "WHERE generation > :since AND generation <= :upto "
-                                           "AND person_id IS NOT NULL ORDER BY person_id",
-                          soci::into(person), soci::use(since), soci::use(upto));
+                                           "ORDER BY person_id",
+                          soci::into(person, ind), soci::use(since), soci::use(upto));
     st.execute();
-    while (st.fetch()) persons.push_back(person);
-    return persons;
+    while (st.fetch()) {
+        if (ind == soci::i_null) {
+            changes.commissions = true;
+        } else {
+            changes.persons.push_back(person);
+        }
+    }
+    return changes;
 }
 
 void SociUnitOfWork::StatsRows(StatsSource source,

@@ -197,7 +197,8 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
                      const std::vector<long long>& persons,
                      const std::function<void(const usecases::TextRow&)>& each) override;
     long long DataGeneration() override;
-    std::optional<std::vector<long long>> ChangedPersons(long long since, long long upto) override;
+    std::optional<usecases::StatisticsChanges> ChangesSince(long long since,
+                                                            long long upto) override;
 
     // PartnerRepository
     long long InsertPartner(const usecases::PartnerRecord& p) override;

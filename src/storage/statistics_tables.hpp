@@ -29,13 +29,18 @@ inline constexpr std::array<std::string_view, 17> kStatisticsTables = {"agenda_i
 
 // The tables of a person's records among them: a trigger on each writes the person of every row
 // changed to the statistics journal (migration 0014), so that the statistics kept in memory read
-// those persons' records again (usecases/statistics_store.hpp). The others (commissions, their
-// séances and members, agréments, the reference tables) are few rows, read at each computation.
+// those persons' records again (usecases/statistics_store.hpp). The reference tables
+// (départements, régions) are read at each computation.
 inline constexpr std::array<std::string_view, 11> kJournaledTables = {
     "agenda_items",   "assessments", "decision_notifications",
     "decisions",      "demandes",    "parcours",
     "periods",        "persons",     "referrals",
     "rights_records", "seances"};
+
+// The tables of the commission facts: a trigger on each writes a row with no person to the
+// statistics journal (migration 0015), and the statistics kept in memory read those facts again.
+inline constexpr std::array<std::string_view, 4> kCommissionJournaledTables = {
+    "agrements", "commission_members", "commissions", "seances"};
 
 inline bool IsStatisticsTable(std::string_view table) {
     return std::find(kStatisticsTables.begin(), kStatisticsTables.end(), table) !=

@@ -184,6 +184,12 @@ enum class StatsSource {
 };
 using TextRow = std::vector<std::optional<std::string>>;
 
+// What a run of writes changed of what the statistics read.
+struct StatisticsChanges {
+    std::vector<long long> persons;  // whose statistical records changed, in id order
+    bool commissions = false;        // a commission, séance, member or agrément
+};
+
 class StatsRepository {
   public:
     virtual ~StatsRepository() = default;
@@ -198,11 +204,9 @@ class StatsRepository {
     // Raised by every write transaction that changed a table the statistics read (migration
     // 0011, storage/statistics_tables.hpp): equal numbers, same statistics.
     virtual long long DataGeneration() = 0;
-    // The persons whose statistical records the writes of generations since+1 … upto changed
-    // (the statistics journal, migration 0014), or nothing when the journal no longer goes back
-    // that far.
-    virtual std::optional<std::vector<long long>> ChangedPersons(long long since,
-                                                                 long long upto) = 0;
+    // What the writes of generations since+1 … upto changed (the statistics journal, migrations
+    // 0014 and 0015), or nothing when the journal no longer goes back that far.
+    virtual std::optional<StatisticsChanges> ChangesSince(long long since, long long upto) = 0;
 };
 
 // Thrown by a storage that cannot start a transaction in time (SQLite's single writer busy for

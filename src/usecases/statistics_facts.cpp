@@ -330,17 +330,14 @@ FactBatch LoadFactBatch(Ports& ports,
     return out;
 }
 
-void LoadCommissionFacts(UnitOfWork& uow,
-                         const std::set<std::string>& depts,
-                         std::optional<long long> association,
-                         domain::StatsFacts& f) {
+void LoadCommissionFacts(UnitOfWork& uow, domain::StatsFacts& f) {
     f.commissions.clear();
     f.agrements.clear();
     // Read in bulk: a commission's séances and members asked one commission at a time were
     // two hundred queries, 15 ms of each national computation.
     std::unordered_map<long long, std::size_t> commission_at;
     uow.Stats().StatsRows(StatsSource::kCommissions, [&](const TextRow& r) {
-        if (!r[1] || !depts.count(*r[1]) || association) return;
+        if (!r[1]) return;
         commission_at[IdOf(r[0])] = f.commissions.size();
         f.commissions.push_back({*r[1], DateOf(r[2]), {}, {}});
     });
@@ -362,9 +359,6 @@ void LoadCommissionFacts(UnitOfWork& uow,
         }
     });
     for (const auto& a : uow.Commission().ListAgrements(std::nullopt, std::nullopt)) {
-        if (!depts.count(a.departement) || (association && a.association_id != *association)) {
-            continue;
-        }
         // Far in the future: the clocks as they will be, tacit approval included.
         auto clocks =
             domain::ComputeAgrementClocks(FactsOf(a), Date{std::chrono::year{9999} / 1 / 1});

@@ -119,6 +119,7 @@ void StatisticsStore::FullLoad(Ports& ports, UnitOfWork& uow, long long generati
     assessments_.Reset(std::move(all.assessments));
     parcours_.Reset(std::move(all.parcours));
     demandes_.Reset(std::move(all.demandes));
+    LoadCommissionFacts(uow, facts_);
     loaded_ = true;
     generation_ = generation;
     ++counters_.full_loads;
@@ -126,16 +127,20 @@ void StatisticsStore::FullLoad(Ports& ports, UnitOfWork& uow, long long generati
 
 void StatisticsStore::Sync(Ports& ports, UnitOfWork& uow, long long generation) {
     if (loaded_ && generation == generation_) return;
-    std::optional<std::vector<long long>> changed;
-    if (loaded_) changed = uow.Stats().ChangedPersons(generation_, generation);
+    std::optional<StatisticsChanges> changed;
+    if (loaded_) changed = uow.Stats().ChangesSince(generation_, generation);
     if (!changed) return FullLoad(ports, uow, generation);
-    if (!changed->empty()) {
-        FactBatch fresh = LoadFactBatch(ports, uow, &*changed);
-        referrals_.Replace(*changed, std::move(fresh.referrals));
-        assessments_.Replace(*changed, std::move(fresh.assessments));
-        parcours_.Replace(*changed, std::move(fresh.parcours));
-        demandes_.Replace(*changed, std::move(fresh.demandes));
-        counters_.persons_read += changed->size();
+    if (const auto& persons = changed->persons; !persons.empty()) {
+        FactBatch fresh = LoadFactBatch(ports, uow, &persons);
+        referrals_.Replace(persons, std::move(fresh.referrals));
+        assessments_.Replace(persons, std::move(fresh.assessments));
+        parcours_.Replace(persons, std::move(fresh.parcours));
+        demandes_.Replace(persons, std::move(fresh.demandes));
+        counters_.persons_read += persons.size();
+    }
+    if (changed->commissions) {
+        LoadCommissionFacts(uow, facts_);
+        ++counters_.commission_loads;
     }
     generation_ = generation;
     ++counters_.partial_loads;
@@ -168,10 +173,7 @@ void StatisticsStore::With(Ports& ports,
         return as_of_snapshot.With(ports, uow, generation, depts, association, national, use);
     }
     Sync(ports, uow, generation);
-    if (national) {
-        LoadCommissionFacts(uow, depts, association, facts_);
-        return use(facts_);
-    }
+    if (national) return use(facts_);
     domain::StatsFacts scoped;
     auto keep = [&](const std::string& departement, long long owner) {
         return depts.count(departement) > 0 && (!association || owner == *association);
@@ -180,7 +182,13 @@ void StatisticsStore::With(Ports& ports,
     CopyKept(assessments_, scoped.assessments, keep);
     CopyKept(parcours_, scoped.parcours, keep);
     CopyKept(demandes_, scoped.demandes, keep);
-    LoadCommissionFacts(uow, depts, association, scoped);
+    // An association's activity has no commission; its agréments are its own.
+    for (const auto& c : facts_.commissions) {
+        if (!association && depts.count(c.departement) > 0) scoped.commissions.push_back(c);
+    }
+    for (const auto& a : facts_.agrements) {
+        if (keep(a.departement, a.association_id)) scoped.agrements.push_back(a);
+    }
     use(scoped);
 }
 

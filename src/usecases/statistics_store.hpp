@@ -44,11 +44,9 @@ struct FactBatch {
 // The records of `persons` (every person when null) as facts (statistics_facts.cpp).
 FactBatch LoadFactBatch(Ports& ports, UnitOfWork& uow, const std::vector<long long>* persons);
 
-// Commissions and agréments of the scope (few rows, read at each computation).
-void LoadCommissionFacts(UnitOfWork& uow,
-                         const std::set<std::string>& depts,
-                         std::optional<long long> association,
-                         domain::StatsFacts& facts);
+// Every commission and agrément as facts (few rows; read again when the journal says one
+// changed).
+void LoadCommissionFacts(UnitOfWork& uow, domain::StatsFacts& facts);
 
 // One kind of fact, in a vector of the domain's facts kept in id order, with each fact's id,
 // person and owner beside it (found by binary search on the ids: a hash index of 100,000 ids was
@@ -98,9 +96,10 @@ class StatisticsStore {
               const std::function<void(const domain::StatsFacts&)>& use);
 
     struct Counters {
-        std::uint64_t full_loads = 0;     // every record read
-        std::uint64_t partial_loads = 0;  // the records of the persons a write changed
-        std::uint64_t persons_read = 0;   // persons read again by partial loads
+        std::uint64_t full_loads = 0;        // every record read
+        std::uint64_t partial_loads = 0;     // the records of the persons a write changed
+        std::uint64_t persons_read = 0;      // persons read again by partial loads
+        std::uint64_t commission_loads = 0;  // commission facts read again (after a full load)
     };
     Counters counters() const;
 

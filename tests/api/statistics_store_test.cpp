@@ -67,11 +67,15 @@ TEST_F(StatisticsStoreTest, TheKeptFactsFollowEveryWriteAsAFullReadingWould) {
                          {"victimisation", {{"forms", {"trafficking"}}}}});
     ASSERT_EQ(person.status, 201) << person.raw;
     const std::string person_path = "/api/v1/persons/" + person.body["id"].dump();
+    ExpectSameAsFromScratch("after a person recorded");
+    const auto commission_loads = ports().statistics_cache.store().counters().commission_loads;
     ASSERT_EQ(Call("POST", person_path + "/referrals", worker,
                    {{"date", "2026-11-20"}, {"source", "street_outreach"}, {"notes", ""}})
                   .status,
               201);
     ExpectSameAsFromScratch("after a referral");
+    // A person's records only: the commission facts are not read again.
+    EXPECT_EQ(ports().statistics_cache.store().counters().commission_loads, commission_loads);
     Json answers = Json::array();
     for (const char* code :
          {"victim", "adult", "will_to_exit", "needs_assessed", "complaint_filed"}) {
@@ -115,6 +119,29 @@ TEST_F(StatisticsStoreTest, TheKeptFactsFollowEveryWriteAsAFullReadingWould) {
                          {"outcome", {{"housing", "accommodation"}, {"activity", "job_seeking"}}}});
     ASSERT_EQ(exited.status, 200) << exited.raw;
     ExpectSameAsFromScratch("after an exit");
+
+    // The commission's own facts (migration 0015): a member appointed, an agrément filed.
+    const auto before_commission = ports().statistics_cache.store().counters();
+    EXPECT_GE(before_commission.commission_loads, 1u);  // the avis's séance
+    Reply commissions = Call("GET", "/api/v1/commissions", instructor);
+    long long commission = 0;
+    for (const auto& c : commissions.body["items"]) {
+        if (c["departement"] == "33") commission = c["id"];
+    }
+    ASSERT_NE(commission, 0);
+    ASSERT_EQ(
+        Call("POST", "/api/v1/commissions/" + std::to_string(commission) + "/members", instructor,
+             {{"category", "2"}, {"name", "M. Journal"}, {"appointed_on", "2026-12-01"}})
+            .status,
+        201);
+    ExpectSameAsFromScratch("after a member appointed");
+    ASSERT_EQ(Call("POST", "/api/v1/associations/" + std::to_string(association) + "/agrements",
+                   instructor, {{"departement", "33"}, {"filed_on", "2026-12-02"}})
+                  .status,
+              201);
+    ExpectSameAsFromScratch("after an agrément filed");
+    EXPECT_EQ(ports().statistics_cache.store().counters().commission_loads,
+              before_commission.commission_loads + 2);
 
     // Never read everything again: only the persons the writes changed.
     const auto after = ports().statistics_cache.store().counters();

@@ -86,26 +86,35 @@ TEST_F(StorageContractTest, EveryTableTheStatisticsReadMarksTheTransactionsThatC
     }
 }
 
+// The statistics journal's triggers on `table`, named TABLE + `suffix`: SQLite one per event,
+// PostgreSQL one for the three.
+int JournalTriggers(soci::session& sql, bool sqlite, std::string table, std::string suffix) {
+    int triggers = 0;
+    if (sqlite) {
+        sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :t AND "
+               "name IN (:t || :s || '_insert', :t || :s || '_update', :t || :s || '_delete')",
+            soci::use(table, "t"), soci::use(suffix, "s"), soci::into(triggers);
+    } else {
+        sql << "SELECT COUNT(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN "
+               "pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND "
+               "c.relname = :t AND t.tgname = :t || :s",
+            soci::use(table, "t"), soci::use(suffix, "s"), soci::into(triggers);
+    }
+    return triggers;
+}
+
 TEST_F(StorageContractTest, EveryTableOfAPersonsRecordsJournalsThePersonsItsWritesChange) {
-    // SQLite: a trigger per event; PostgreSQL: one for the three (migration 0014).
     const bool sqlite = Engine() == "sqlite";
     storage::Database::Lease lease(app().db());
-    for (std::string_view table : storage::kJournaledTables) {
-        std::string name(table);
-        int triggers = 0;
-        if (sqlite) {
-            lease.sql() << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND "
-                           "tbl_name = :t AND name IN (:t || '_journal_insert', :t || "
-                           "'_journal_update', :t || '_journal_delete')",
-                soci::use(name, "t"), soci::into(triggers);
-        } else {
-            lease.sql() << "SELECT COUNT(*) FROM pg_trigger t JOIN pg_class c ON c.oid = "
-                           "t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
-                           "n.nspname = current_schema() AND c.relname = :t AND t.tgname = :t || "
-                           "'_journal'",
-                soci::use(name, "t"), soci::into(triggers);
-        }
-        EXPECT_EQ(triggers, sqlite ? 3 : 1) << name;
+    for (std::string_view table : storage::kJournaledTables) {  // migration 0014
+        EXPECT_EQ(JournalTriggers(lease.sql(), sqlite, std::string(table), "_journal"),
+                  sqlite ? 3 : 1)
+            << table;
+    }
+    for (std::string_view table : storage::kCommissionJournaledTables) {  // migration 0015
+        EXPECT_EQ(JournalTriggers(lease.sql(), sqlite, std::string(table), "_commission_journal"),
+                  sqlite ? 3 : 1)
+            << table;
     }
 }
 
