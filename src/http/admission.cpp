@@ -4,7 +4,7 @@
 
 namespace parcours::http {
 
-Admission::Admission(std::size_t slots) : slots_(slots), free_(slots) {}
+Admission::Admission(std::size_t slots) : free_(slots) {}
 
 std::optional<Admission::Ticket> Admission::Enter(std::chrono::milliseconds patience) {
     std::unique_lock lock(mutex_);

@@ -43,15 +43,12 @@ class Admission {
     // Waits for a slot, in arrival order; nullopt when none came within `patience`.
     std::optional<Ticket> Enter(std::chrono::milliseconds patience);
 
-    std::size_t slots() const { return slots_; }
-
   private:
     void Leave();
     struct Waiter {
         std::condition_variable wake;
         bool admitted = false;
     };
-    const std::size_t slots_;
     std::mutex mutex_;
     std::size_t free_;
     std::deque<Waiter*> waiting_;

@@ -24,6 +24,14 @@ using domain::Fail;
 constexpr int kListenBacklog = 1024;
 constexpr std::chrono::milliseconds kAdmissionPatience{10000};
 
+// A request refused for want of a turn (the gate, SQLite's write turn): nothing was done.
+void WriteBusy(RequestContext& ctx) {
+    ctx.res.set_header("Retry-After", "2");
+    WriteError(ctx, Fail(ErrorCode::kUnavailable,
+                         "Le service est très sollicité : réessayez dans quelques secondes "
+                         "(rien n'a été enregistré)."));
+}
+
 constexpr const char* kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
@@ -206,10 +214,7 @@ void Server::Dispatch(const Route& route, const httplib::Request& req, httplib::
     if (!turn) {
         spdlog::warn("request refused, no turn within {} s rid={} route={}",
                      kAdmissionPatience.count() / 1000, ctx.meta.request_id, route.pattern);
-        res.set_header("Retry-After", "2");
-        return WriteError(ctx, Fail(ErrorCode::kUnavailable,
-                                    "Le service est très sollicité : réessayez dans quelques "
-                                    "secondes (rien n'a été enregistré)."));
+        return WriteBusy(ctx);
     }
     try {
         // Both engines answer invalid UTF-8 or a NUL byte with an error: refuse such a query
@@ -259,10 +264,7 @@ void Server::Dispatch(const Route& route, const httplib::Request& req, httplib::
     } catch (const usecases::StorageBusy&) {
         spdlog::warn("request refused, database busy rid={} route={}", ctx.meta.request_id,
                      route.pattern);
-        res.set_header("Retry-After", "2");
-        WriteError(ctx, Fail(ErrorCode::kUnavailable,
-                             "Le service est très sollicité : réessayez dans quelques secondes "
-                             "(rien n'a été enregistré)."));
+        WriteBusy(ctx);
     } catch (const std::exception& e) {
         if (auto failure = ports_.storage.MediumFailure(e)) {
             spdlog::error("request refused, storage cannot write ({}) rid={} route={}", *failure,
