@@ -226,7 +226,7 @@ int Run(int argc, char** argv) {
             auto shared = Check(usecases::GetStatistics(a.ports(), std::nullopt, stats_query,
                                                         {config.security.small_cell_threshold},
                                                         kCliMeta, Now()));
-            const nlohmann::json& result = shared->value;
+            const nlohmann::json result = shared->Parsed();
             std::string bytes =
                 stats_format == "json" ? result.dump(2) + "\n"
                 : stats_format == "xlsx"

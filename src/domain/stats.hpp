@@ -10,50 +10,53 @@
 #include <vector>
 
 #include "domain/dates.hpp"
+#include "domain/interned.hpp"
 #include "domain/parcours.hpp"
 
 namespace parcours::domain {
 
 // ---- Facts (one row per recorded thing, with its département and dates) ----
 
+// The texts of the four kinds of fact kept by the hundred thousand are interned
+// (domain/interned.hpp).
 struct ReferralFact {
-    std::string departement;
+    Interned departement;
     Date date;
-    std::string source;
+    Interned source;
 };
 
 struct AssessmentFact {
-    std::string departement;
+    Interned departement;
     Date date;
-    std::string outcome;  // present | postpone | not_eligible | declined_by_person
-    std::string reason;   // reason code, may be empty
+    Interned outcome;  // present | postpone | not_eligible | declined_by_person
+    Interned reason;   // reason code, may be empty
 };
 
 struct DemandeFact {
-    std::string departement;
-    std::string kind;  // initiale | renouvellement
+    Interned departement;
+    Interned kind;  // initiale | renouvellement
     std::optional<Date> submitted;
     std::optional<Date> tabled;
     std::optional<Date> avis;
-    std::string avis_outcome;  // favorable | defavorable | ajourne (the latest)
+    Interned avis_outcome;  // favorable | defavorable | ajourne (the latest)
     std::optional<Date> decided;
-    std::string decision;  // autorise | refuse | renouvele | non_renouvele (first signed)
+    Interned decision;  // autorise | refuse | renouvele | non_renouvele (first signed)
     std::optional<Date> notified;
     std::optional<Date> aps_issued;          // first APS issued after the decision
     std::optional<Date> afis_first_payment;  // first AFIS payment after the decision
 };
 
 struct ParcoursFact {
-    std::string departement;
-    std::string sex_or_gender;
+    Interned departement;
+    Interned sex_or_gender;
     std::optional<Date> birth_date;
-    std::string nationality;  // ISO 3166 alpha-3, upper case
+    Interned nationality;  // ISO 3166 alpha-3, upper case
     std::vector<Period> periods;
     std::optional<Date> exit_date;
-    std::string exit_reason;
+    Interned exit_reason;
     // housing, activity, … → code: a few pairs in one block (a tree node per pair was 4 MB of the
     // facts kept for the country, usecases/statistics_store.hpp).
-    std::vector<std::pair<std::string, std::string>> exit_outcome;
+    std::vector<std::pair<Interned, Interned>> exit_outcome;
     std::optional<bool> trafficking;  // the person's situation of trafficking, when recorded
     bool afis_granted = false;
     std::optional<Date> afis_granted_on;

@@ -28,9 +28,8 @@ StatisticsCache::Result StatisticsCache::Get(const std::string& key,
     lock.unlock();
     Result result;
     try {
-        nlohmann::json value = compute();
-        std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        result = std::make_shared<const Kept>(Kept{std::move(value), std::move(text)});
+        std::string text = compute().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        result = std::make_shared<const Kept>(Kept{std::move(text)});
     } catch (...) {
         lock.lock();
         --running_;

@@ -27,11 +27,13 @@ class StatisticsCache {
   public:
     explicit StatisticsCache(std::size_t capacity = 8, int concurrent = 2);
 
-    // A result and its JSON text, serialised once: the national dashboard is 387 kB of JSON, and
-    // serialising it for each answer was most of a kept answer's cost (bench/README.md).
+    // A result as its JSON text, serialised once: the national dashboard is 387 kB of JSON, and
+    // serialising it for each answer was most of a kept answer's cost (bench/README.md). Only the
+    // text is kept: the tree it came from held 3 MB more for the national dashboard, and only
+    // the exports (rare) read the figures, parsing the text again (3 ms).
     struct Kept {
-        nlohmann::json value;
         std::string text;
+        nlohmann::json Parsed() const { return nlohmann::json::parse(text); }
     };
     using Result = std::shared_ptr<const Kept>;
     // The result kept for `key`, or `compute()`'s (then kept). If `compute` throws, its caller gets

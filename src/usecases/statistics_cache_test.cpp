@@ -18,9 +18,10 @@ TEST(StatisticsCache, AKeptResultIsServedWithoutComputingAgain) {
     StatisticsCache cache;
     int runs = 0;
     auto compute = [&] { return Json{{"run", ++runs}}; };
-    EXPECT_EQ(cache.Get("7|national", compute)->value["run"], 1);
-    EXPECT_EQ(cache.Get("7|national", compute)->value["run"], 1);
-    EXPECT_EQ(cache.Get("8|national", compute)->value["run"], 2);  // another generation: computed
+    EXPECT_EQ(cache.Get("7|national", compute)->Parsed()["run"], 1);
+    EXPECT_EQ(cache.Get("7|national", compute)->Parsed()["run"], 1);
+    EXPECT_EQ(cache.Get("8|national", compute)->Parsed()["run"],
+              2);  // another generation: computed
     EXPECT_EQ(cache.counters().computed, 2u);
     EXPECT_EQ(cache.counters().served, 1u);
 }
@@ -48,7 +49,7 @@ TEST(StatisticsCache, CallersOfOneKeyAtOnceShareOneComputation) {
     std::atomic<int> answered = 0;
     for (int i = 0; i < 8; ++i) {
         callers.emplace_back([&] {
-            if (cache.Get("1|national", compute)->value["ok"] == true) ++answered;
+            if (cache.Get("1|national", compute)->Parsed()["ok"] == true) ++answered;
         });
     }
     for (auto& t : callers) t.join();
@@ -84,7 +85,7 @@ TEST(StatisticsCache, AFailureIsNotKeptAndTheNextCallerComputes) {
     StatisticsCache cache;
     EXPECT_THROW(cache.Get("1|national", []() -> Json { throw std::runtime_error("disk"); }),
                  std::runtime_error);
-    EXPECT_EQ(cache.Get("1|national", [] { return Json{{"ok", true}}; })->value["ok"], true);
+    EXPECT_EQ(cache.Get("1|national", [] { return Json{{"ok", true}}; })->Parsed()["ok"], true);
     EXPECT_EQ(cache.counters().computed, 1u);
 }
 
@@ -96,8 +97,8 @@ TEST(StatisticsCache, TheLeastRecentlyUsedResultGoesFirst) {
     cache.Get("b", compute);
     cache.Get("a", compute);  // a is now the most recent
     cache.Get("c", compute);  // b goes
-    EXPECT_EQ(cache.Get("a", compute)->value["run"], 1);
-    EXPECT_EQ(cache.Get("b", compute)->value["run"], 4);
+    EXPECT_EQ(cache.Get("a", compute)->Parsed()["run"], 1);
+    EXPECT_EQ(cache.Get("b", compute)->Parsed()["run"], 4);
     EXPECT_EQ(cache.counters().computed, 4u);
 }
 
@@ -110,10 +111,10 @@ TEST(StatisticsCache, AResultOfANewerGenerationDropsTheOlderOnes) {
     cache.Get("8|national", compute, 8);  // a write happened: generation 8
     EXPECT_EQ(runs, 3);
     // Those of generation 7 are gone (a caller still holding one keeps it)...
-    EXPECT_EQ(old_national->value["run"], 1);
-    EXPECT_EQ(cache.Get("7|departement:33", compute, 7)->value["run"], 4);
+    EXPECT_EQ(old_national->Parsed()["run"], 1);
+    EXPECT_EQ(cache.Get("7|departement:33", compute, 7)->Parsed()["run"], 4);
     // ...and the newest stays.
-    EXPECT_EQ(cache.Get("8|national", compute, 8)->value["run"], 3);
+    EXPECT_EQ(cache.Get("8|national", compute, 8)->Parsed()["run"], 3);
 }
 
 }  // namespace

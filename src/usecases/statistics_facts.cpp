@@ -102,8 +102,8 @@ ExitStats ExitStatsOf(const Json& outcome) {
 }
 
 // Back to the codes the indicators count (domain::ParcoursFact::exit_outcome).
-std::vector<std::pair<std::string, std::string>> OutcomeOf(const ExitStats& stats) {
-    std::vector<std::pair<std::string, std::string>> outcome;
+std::vector<std::pair<domain::Interned, domain::Interned>> OutcomeOf(const ExitStats& stats) {
+    std::vector<std::pair<domain::Interned, domain::Interned>> outcome;
     const auto& lists = ExitLists();
     for (std::size_t l = 0; l < lists.size() && l < stats.codes.size(); ++l) {
         if (stats.codes[l] != ExitStats::kNone) {

@@ -35,7 +35,8 @@ TEST_F(DemoTest, TheSameSeedGivesTheSameDatasetAndItPassesTheChecks) {
         usecases::GetStatistics(ports(), std::nullopt, {"national", "2000-01-01", {}, {}, false},
                                 {11}, {"test", "local"}, Now());
     ASSERT_TRUE(stats);
-    for (const auto& i : stats.value()->value["indicators"]) {
+    nlohmann::json statistics = stats.value()->Parsed();
+    for (const auto& i : statistics["indicators"]) {
         if (i["code"] == "decisions") {
             EXPECT_EQ(i["value"], counts["decisions"]);
         }

@@ -36,7 +36,7 @@ void ExportStatisticsCsv(RequestContext& ctx) {
         usecases::GetStatistics(ctx.ports, ctx.principal, QueryOf(ctx.req, true),
                                 {ctx.ports.settings.small_cell_threshold}, ctx.meta, ctx.now);
     if (!result) return WriteError(ctx, result.error());
-    const nlohmann::json& statistics = result.value()->value;
+    const nlohmann::json statistics = result.value()->Parsed();
     std::string scope = statistics["scope"];
     std::replace(scope.begin(), scope.end(), ':', '-');
     ctx.res.status = 200;
@@ -51,7 +51,7 @@ void ExportStatisticsXlsx(RequestContext& ctx) {
         usecases::GetStatistics(ctx.ports, ctx.principal, QueryOf(ctx.req, true),
                                 {ctx.ports.settings.small_cell_threshold}, ctx.meta, ctx.now);
     if (!result) return WriteError(ctx, result.error());
-    const nlohmann::json& statistics = result.value()->value;
+    const nlohmann::json statistics = result.value()->Parsed();
     std::string scope = statistics["scope"];
     std::replace(scope.begin(), scope.end(), ':', '-');
     ctx.res.status = 200;
