@@ -1,6 +1,6 @@
 #pragma once
-// Shared by the séance use cases (seances.cpp) and the documents read from a séance
-// (tabled_files.cpp): scoped loading, the members' window, quorum, the tabled demande.
+// Shared by the séance use cases (seances.cpp, seance_conduct.cpp) and the documents read from a
+// séance (tabled_files.cpp): scoped loading, the members' window, quorum, the tabled demande.
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -50,6 +50,15 @@ std::string PseudonymShown(const TabledDemande& t);
 std::string KindLabel(const DemandeRecord& d);
 // The members in office on the séance's date, or who attended it, with their attendance.
 nlohmann::json AttendanceJson(UnitOfWork& uow, const LoadedSeance& l);
+
+// Writes the séance, audits `action` and answers the séance as SeanceDetailJson (one transaction).
+nlohmann::json SaveSeance(Ports& ports,
+                          UnitOfWork& uow,
+                          const Principal& who,
+                          LoadedSeance& l,
+                          const std::string& action,
+                          const RequestMeta& meta,
+                          domain::Instant now);
 
 // The séance as its page shows it to `who` (agenda and attendance only to those who may see them).
 nlohmann::json SeanceDetailJson(

@@ -1,6 +1,6 @@
-// Sessions of the commission (séances): convocation, agenda, attendance and quorum, avis with
-// recusal, the members' window on the tabled files, the minutes (procès-verbal), and the return
-// of an incomplete demande to its association.
+// Sessions of the commission (séances): convocation, agenda, avis with recusal, the members'
+// window on the tabled files, the minutes (procès-verbal). Attendance, the minutes sent and the
+// return of an incomplete demande: seance_conduct.cpp.
 #include <algorithm>
 #include <set>
 
@@ -19,83 +19,6 @@ using domain::Action;
 using domain::Date;
 using domain::FormatFrenchDate;
 using domain::FormatIsoDate;
-
-LoadedSeance LoadSeance(UnitOfWork& uow, const Principal& who, long long id, Action action) {
-    auto s = uow.Commission().FindSeance(id);
-    if (!s) NotFoundError();
-    return {*s, LoadCommission(uow, who, s->commission_id, action)};
-}
-
-// The member record of the caller in this commission (a commission member's account).
-std::optional<MemberRecord> MemberOfCaller(UnitOfWork& uow,
-                                           const Principal& who,
-                                           long long commission_id) {
-    for (const auto& m : uow.Commission().ListMembersOfUser(who.user.id)) {
-        if (m.commission_id == commission_id) return m;
-    }
-    return std::nullopt;
-}
-
-// Members see tabled files only from the convocation until 30 days after the session; the
-// prefecture's staff always (within their département).
-bool CanSeeTabledFiles(UnitOfWork& uow, const Principal& who, const LoadedSeance& l, Date today) {
-    if (!domain::IsAllowed(who.Subject(), Action::kReadTabledFiles,
-                           TargetOfCommission(l.commission))) {
-        return false;  // associations see the séance's date and place, not its agenda
-    }
-    if (who.user.role != domain::Role::kCommissionMember) return true;
-    if (!MemberOfCaller(uow, who, l.commission.id)) return false;
-    return domain::MemberWindowOpen(StoredDate(l.seance.convocation_sent_on),
-                                    StoredDate(l.seance.date), today);
-}
-
-Quorum QuorumOf(UnitOfWork& uow, const LoadedSeance& l) {
-    Quorum q;
-    Date on = StoredDate(l.seance.date);
-    auto attendance = uow.Commission().ListAttendance(l.seance.id);
-    for (const auto& m : uow.Commission().ListMembers(l.commission.id)) {
-        if (!m.titular ||
-            !domain::MemberInOffice(StoredDate(m.appointed_on), StoredDate(m.term_end),
-                                    StoredDate(m.ended_on), on)) {
-            continue;
-        }
-        ++q.in_office;
-        for (const auto& a : attendance) {
-            if (a.member_id == m.id && (a.status == "present" || a.status == "represented")) {
-                ++q.present_or_represented;
-            }
-        }
-    }
-    q.reached =
-        domain::QuorumReached(q.in_office, q.present_or_represented, l.commission.quorum_percent);
-    return q;
-}
-
-std::string AssociationName(UnitOfWork& uow, long long id) {
-    auto a = uow.Cases().FindAssociation(id);
-    return a ? a->name : "";
-}
-
-TabledDemande LoadTabled(UnitOfWork& uow, long long demande_id) {
-    auto d = uow.Cases().FindDemande(demande_id);
-    if (!d) NotFoundError();
-    auto p = uow.Cases().FindParcours(d->parcours_id);
-    auto person = uow.Cases().FindPerson(p->person_id);
-    return {*d, *p, *person};
-}
-
-bool IsArchived(const TabledDemande& t) {
-    return t.person.archived_on.has_value() || t.person.anonymised_on.has_value();
-}
-
-std::string PseudonymShown(const TabledDemande& t) {
-    return IsArchived(t) ? "(dossier archivé)" : t.person.pseudonym;
-}
-
-std::string KindLabel(const DemandeRecord& d) {
-    return d.kind == "initiale" ? "Demande initiale"
-                                : "Renouvellement (période " + std::to_string(d.number) + ")";
-}
 
 namespace {
 
@@ -148,7 +71,8 @@ void ReadSeanceFields(const Json& input, SeanceRecord& s, bool creating) {
     }
 }
 
-// Writes the séance, audits the action and answers the séance (one transaction).
+}  // namespace
+
 Json SaveSeance(Ports& ports,
                 UnitOfWork& uow,
                 const Principal& who,
@@ -163,8 +87,6 @@ Json SaveSeance(Ports& ports,
     uow.Commit();
     return SeanceDetailJson(ports, uow, who, l, TodayOf(now));
 }
-
-}  // namespace
 
 Json SeanceDetailJson(
     Ports& ports, UnitOfWork& uow, const Principal& who, const LoadedSeance& l, Date today) {
@@ -188,31 +110,6 @@ Json SeanceDetailJson(
                      {"may_deliberate", q.reached || l.seance.second_convocation}};
     out["agenda"] = files ? AgendaJson(ports, uow, l) : Json::array();
     out["attendance"] = manage || files ? AttendanceJson(uow, l) : Json::array();
-    return out;
-}
-
-Json AttendanceJson(UnitOfWork& uow, const LoadedSeance& l) {
-    Json out = Json::array();
-    auto attendance = uow.Commission().ListAttendance(l.seance.id);
-    Date on = StoredDate(l.seance.date);
-    for (const auto& m : uow.Commission().ListMembers(l.commission.id)) {
-        bool in_office = domain::MemberInOffice(StoredDate(m.appointed_on), StoredDate(m.term_end),
-                                                StoredDate(m.ended_on), on);
-        auto it = std::find_if(attendance.begin(), attendance.end(),
-                               [&](const AttendanceRecord& a) { return a.member_id == m.id; });
-        if (!in_office && it == attendance.end()) continue;
-        out.push_back(
-            {{"member_id", m.id},
-             {"name", m.name},
-             {"category", m.category},
-             {"organisation", m.organisation},
-             {"titular", m.titular},
-             {"association_id", m.association_id ? Json(*m.association_id) : Json(nullptr)},
-             {"status", it != attendance.end() ? Json(it->status) : Json(nullptr)},
-             {"represented_by", it != attendance.end() && it->represented_by
-                                    ? Json(*it->represented_by)
-                                    : Json(nullptr)}});
-    }
     return out;
 }
 
@@ -401,134 +298,6 @@ domain::Result<Json> WithdrawFromAgenda(Ports& ports,
             return SeanceDetailJson(ports, *uow, who, l, TodayOf(now));
         }
         NotFoundError();
-    });
-}
-
-domain::Result<Json> RecordAttendance(Ports& ports,
-                                      const Principal& who,
-                                      long long seance_id,
-                                      const Json& input,
-                                      const RequestMeta& meta,
-                                      domain::Instant now) {
-    return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
-        LoadedSeance l = LoadSeance(*uow, who, seance_id, Action::kManageCommission);
-        if (l.seance.minutes_sent_on)
-            ConflictError("Le procès-verbal de cette séance a été diffusé.");
-        const Json& entries = ArrayField(input, "entries", "entries", 200);
-        auto members = uow->Commission().ListMembers(l.commission.id);
-        std::vector<AttendanceRecord> rows;
-        std::set<long long> seen;
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            std::string at = "entries[" + std::to_string(i) + "]";
-            const Json& e = entries[i];
-            if (!e.is_object()) Reject(at, "Objet attendu.");
-            if (!e.contains("member_id") || !e["member_id"].is_number_integer()) {
-                Reject(at + ".member_id", "Identifiant de membre attendu.");
-            }
-            long long id = e["member_id"].get<long long>();
-            if (std::none_of(members.begin(), members.end(),
-                             [&](const MemberRecord& m) { return m.id == id; })) {
-                Reject(at + ".member_id", "Ce membre n'appartient pas à cette commission.");
-            }
-            if (!seen.insert(id).second) Reject(at + ".member_id", "Membre cité deux fois.");
-            static const std::vector<domain::Code> kStatus = {{"present", "Présent"},
-                                                              {"represented", "Représenté"},
-                                                              {"absent", "Absent"},
-                                                              {"excused", "Excusé"}};
-            AttendanceRecord row{l.seance.id, id,
-                                 CodeField(e, "status", at + ".status", kStatus, true),
-                                 std::nullopt};
-            std::string by = TextField(e, "represented_by", at + ".represented_by", false, 200);
-            if (row.status == "represented" && by.empty()) {
-                Reject(at + ".represented_by", "Indiquez qui représente ce membre.");
-            }
-            if (!by.empty()) row.represented_by = by;
-            rows.push_back(row);
-        }
-        if (input.contains("second_convocation")) {
-            l.seance.second_convocation =
-                BoolField(input, "second_convocation", "second_convocation");
-        }
-        uow->Commission().ReplaceAttendance(l.seance.id, rows);
-        l.seance.attendance_recorded = true;
-        return SaveSeance(ports, *uow, who, l, "seance.attendance", meta, now);
-    });
-}
-
-domain::Result<Json> MarkMinutesSent(Ports& ports,
-                                     const Principal& who,
-                                     long long seance_id,
-                                     const Json& input,
-                                     const RequestMeta& meta,
-                                     domain::Instant now) {
-    return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
-        LoadedSeance l = LoadSeance(*uow, who, seance_id, Action::kManageCommission);
-        Date sent = DateField(input, "sent_on", "sent_on", true, TodayOf(now));
-        if (sent < StoredDate(l.seance.date)) {
-            Reject("sent_on", "Le procès-verbal ne peut pas être diffusé avant la séance.");
-        }
-        for (const auto& item : uow->Commission().ListAgenda(l.seance.id)) {
-            if (item.state == "tabled") {
-                ConflictError(
-                    "Des demandes inscrites attendent encore leur avis : rendez-le ou "
-                    "retirez-les de l'ordre du jour.");
-            }
-        }
-        l.seance.minutes_sent_on = FormatIsoDate(sent);
-        return SaveSeance(ports, *uow, who, l, "minutes.sent", meta, now);
-    });
-}
-
-domain::Result<Json> ReturnIncomplete(Ports& ports,
-                                      const Principal& who,
-                                      long long demande_id,
-                                      const Json& input,
-                                      const RequestMeta& meta,
-                                      domain::Instant now) {
-    return Guard([&]() -> domain::Result<Json> {
-        auto uow = ports.storage.Begin();
-        auto d = uow->Cases().FindDemande(demande_id);
-        if (!d) NotFoundError();
-        ParcoursRecord p = LoadParcours(*uow, who, d->parcours_id, Action::kRecordAvis);
-        const Json& list = ArrayField(input, "items", "items", 30);
-        Json items = Json::array();
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            std::string at = "items[" + std::to_string(i) + "]";
-            if (!list[i].is_string() || list[i].get<std::string>().empty() ||
-                list[i].get<std::string>().size() > 500) {
-                Reject(at, "Pièce ou information manquante attendue (500 octets au plus).");
-            }
-            items.push_back(list[i]);
-        }
-        if (items.empty()) Reject("items", "Listez au moins un élément manquant.");
-        if (d->state != "submitted" && d->state != "tabled") {
-            ConflictError("Seule une demande déposée, pas encore examinée, peut être renvoyée.");
-        }
-        if (d->state == "tabled") {
-            for (auto item : uow->Commission().ListAgendaOfDemande(d->id)) {
-                if (item.state != "tabled") continue;
-                item.state = "withdrawn";
-                uow->Commission().UpdateAgendaItem(item);
-            }
-        }
-        std::string today = FormatIsoDate(TodayOf(now));
-        d->state = "incomplete";
-        d->returned_enc =
-            Seal(ports.crypto, {{"reason", "incomplete"}, {"items", items}, {"date", today}});
-        d->updated_at = domain::FormatInstant(now);
-        uow->Cases().UpdateDemande(*d);
-        std::string summary;
-        for (const auto& item : items)
-            summary += (summary.empty() ? "" : " ; ") + item.get<std::string>();
-        AppendEvent(*uow, who, p, "demande_incomplete", p.state, p.state,
-                    "demande " + std::to_string(d->id), summary, today, now);
-        AppendAudit(*uow, ports.crypto,
-                    {who.user.id, "demande.return_incomplete", "demande", std::to_string(d->id)},
-                    meta, now);
-        uow->Commit();
-        return DemandeJson(ports, *uow, *d);
     });
 }
 
