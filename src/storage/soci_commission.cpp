@@ -274,6 +274,12 @@ std::vector<AgendaItemRecord> SociUnitOfWork::ListAgenda(long long seance_id) {
 std::vector<AgendaItemRecord> SociUnitOfWork::ListAgendaOfDemande(long long demande_id) {
     return ByParent(sql(), AgendaItems(), "WHERE demande_id = :d ORDER BY id", demande_id);
 }
+std::vector<AgendaItemRecord> SociUnitOfWork::ListAgendaOfParcours(long long parcours_id) {
+    return ByParent(sql(), AgendaItems(),
+                    "WHERE demande_id IN (SELECT id FROM demandes WHERE parcours_id = :p) "
+                    "ORDER BY id",
+                    parcours_id);
+}
 
 long long SociUnitOfWork::InsertDecision(const DecisionRecord& d) {
     return Decisions().Insert(sql(), d);
@@ -292,6 +298,12 @@ std::vector<NotificationRecord> SociUnitOfWork::ListNotifications(long long deci
     return ByParent(sql(), Notifications(), "WHERE decision_id = :d ORDER BY date, id",
                     decision_id);
 }
+std::vector<NotificationRecord> SociUnitOfWork::ListNotificationsOfParcours(long long parcours_id) {
+    return ByParent(sql(), Notifications(),
+                    "WHERE decision_id IN (SELECT id FROM decisions WHERE parcours_id = :p) "
+                    "ORDER BY date, id",
+                    parcours_id);
+}
 
 long long SociUnitOfWork::InsertAppeal(const AppealRecord& a) {
     return Appeals().Insert(sql(), a);
@@ -304,6 +316,12 @@ std::optional<AppealRecord> SociUnitOfWork::FindAppeal(long long id) {
 }
 std::vector<AppealRecord> SociUnitOfWork::ListAppeals(long long decision_id) {
     return ByParent(sql(), Appeals(), "WHERE decision_id = :d ORDER BY filed_on, id", decision_id);
+}
+std::vector<AppealRecord> SociUnitOfWork::ListAppealsOfParcours(long long parcours_id) {
+    return ByParent(sql(), Appeals(),
+                    "WHERE decision_id IN (SELECT id FROM decisions WHERE parcours_id = :p) "
+                    "ORDER BY filed_on, id",
+                    parcours_id);
 }
 
 }  // namespace parcours::storage

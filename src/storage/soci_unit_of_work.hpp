@@ -180,15 +180,19 @@ class SociUnitOfWork final : public usecases::UnitOfWork,
     void UpdateAgendaItem(const usecases::AgendaItemRecord& item) override;
     std::vector<usecases::AgendaItemRecord> ListAgenda(long long seance_id) override;
     std::vector<usecases::AgendaItemRecord> ListAgendaOfDemande(long long demande_id) override;
+    std::vector<usecases::AgendaItemRecord> ListAgendaOfParcours(long long parcours_id) override;
     long long InsertDecision(const usecases::DecisionRecord& d) override;
     std::optional<usecases::DecisionRecord> FindDecision(long long id) override;
     std::vector<usecases::DecisionRecord> ListDecisionsOfParcours(long long parcours_id) override;
     long long InsertNotification(const usecases::NotificationRecord& n) override;
     std::vector<usecases::NotificationRecord> ListNotifications(long long decision_id) override;
+    std::vector<usecases::NotificationRecord> ListNotificationsOfParcours(
+        long long parcours_id) override;
     long long InsertAppeal(const usecases::AppealRecord& a) override;
     void UpdateAppeal(const usecases::AppealRecord& a) override;
     std::optional<usecases::AppealRecord> FindAppeal(long long id) override;
     std::vector<usecases::AppealRecord> ListAppeals(long long decision_id) override;
+    std::vector<usecases::AppealRecord> ListAppealsOfParcours(long long parcours_id) override;
 
     // StatsRepository
     void StatsRows(usecases::StatsSource source,

@@ -72,9 +72,10 @@ domain::DemandeContent ContentOf(Ports& ports, UnitOfWork& uow, const DemandeRec
 
 DecisionViews DecisionViewsOf(Ports& ports, UnitOfWork& uow, long long parcours_id) {
     auto records = uow.Commission().ListDecisionsOfParcours(parcours_id);
+    DecisionDetails details = DecisionDetailsOfParcours(uow, parcours_id, records);
     DecisionViews views;
     for (const auto& decision : records) {
-        views.emplace_back(decision, DecisionJson(ports, uow, decision, records));
+        views.emplace_back(decision, DecisionJson(ports, decision, records, details));
     }
     return views;
 }
@@ -87,6 +88,14 @@ Json DemandeJson(Ports& ports,
                  UnitOfWork& uow,
                  const DemandeRecord& d,
                  const DecisionViews& decisions) {
+    return DemandeJson(ports, uow, d, decisions, uow.Commission().ListAgendaOfDemande(d.id));
+}
+
+Json DemandeJson(Ports& ports,
+                 UnitOfWork& uow,
+                 const DemandeRecord& d,
+                 const DecisionViews& decisions,
+                 const std::vector<AgendaItemRecord>& agenda) {
     Json content = Open(ports.crypto, d.content_enc);
     Json out = {
         {"id", d.id},
@@ -106,7 +115,7 @@ Json DemandeJson(Ports& ports,
         {"avis", nullptr},
         {"decision", nullptr},
         {"missing", Json::array()}};
-    if (auto avis = LatestAvis(uow, d.id)) {
+    if (auto avis = LatestAvisOf(agenda)) {
         out["avis"] = AvisJson(ports, *avis, d.avis_date.value_or(""));
     }
     // The decision in force on this demande: the latest one signed (a correction or the
@@ -120,7 +129,7 @@ Json DemandeJson(Ports& ports,
         out["returned"] = nullptr;
     }
     out["seance_id"] = nullptr;
-    for (const auto& item : uow.Commission().ListAgendaOfDemande(d.id)) {
+    for (const auto& item : agenda) {
         if (item.state != "withdrawn") out["seance_id"] = item.seance_id;
     }
     if (d.state == "draft" || d.state == "incomplete" || d.state == "ajourne")
@@ -140,10 +149,14 @@ Json ParcoursJson(Ports& ports, UnitOfWork& uow, const ParcoursRecord& p, domain
     }
     auto person = uow.Cases().FindPerson(p.person_id);
     DecisionViews decision_views = DecisionViewsOf(ports, uow, p.id);
+    std::map<long long, std::vector<AgendaItemRecord>> agenda;  // by demande
+    for (auto& item : uow.Commission().ListAgendaOfParcours(p.id)) {
+        agenda[item.demande_id].push_back(std::move(item));
+    }
     Json demandes = Json::array();
     Json current = nullptr;
     for (const auto& d : uow.Cases().ListDemandes(p.id)) {
-        Json view = DemandeJson(ports, uow, d, decision_views);
+        Json view = DemandeJson(ports, uow, d, decision_views, agenda[d.id]);
         if (d.state != "decided") current = view;
         demandes.push_back(std::move(view));
     }

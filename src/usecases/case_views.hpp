@@ -18,6 +18,12 @@ nlohmann::json DemandeJson(Ports& ports,
                            UnitOfWork& uow,
                            const DemandeRecord& d,
                            const DecisionViews& decisions);
+// The same, given the demande's agenda items already loaded (in id order).
+nlohmann::json DemandeJson(Ports& ports,
+                           UnitOfWork& uow,
+                           const DemandeRecord& d,
+                           const DecisionViews& decisions,
+                           const std::vector<AgendaItemRecord>& agenda);
 nlohmann::json ParcoursJson(Ports& ports,
                             UnitOfWork& uow,
                             const ParcoursRecord& p,

@@ -174,6 +174,8 @@ class CommissionRepository {
     virtual void UpdateAgendaItem(const AgendaItemRecord& item) = 0;
     virtual std::vector<AgendaItemRecord> ListAgenda(long long seance_id) = 0;
     virtual std::vector<AgendaItemRecord> ListAgendaOfDemande(long long demande_id) = 0;
+    // Those of every demande of the parcours (a parcours page: one query, not one per demande).
+    virtual std::vector<AgendaItemRecord> ListAgendaOfParcours(long long parcours_id) = 0;
 
     virtual long long InsertDecision(const DecisionRecord& d) = 0;
     virtual std::optional<DecisionRecord> FindDecision(long long id) = 0;
@@ -181,11 +183,15 @@ class CommissionRepository {
 
     virtual long long InsertNotification(const NotificationRecord& n) = 0;
     virtual std::vector<NotificationRecord> ListNotifications(long long decision_id) = 0;
+    // Those of every decision of the parcours, in the same order per decision.
+    virtual std::vector<NotificationRecord> ListNotificationsOfParcours(long long parcours_id) = 0;
 
     virtual long long InsertAppeal(const AppealRecord& a) = 0;
     virtual void UpdateAppeal(const AppealRecord& a) = 0;
     virtual std::optional<AppealRecord> FindAppeal(long long id) = 0;
     virtual std::vector<AppealRecord> ListAppeals(long long decision_id) = 0;
+    // Those of every decision of the parcours, in the same order per decision.
+    virtual std::vector<AppealRecord> ListAppealsOfParcours(long long parcours_id) = 0;
 };
 
 }  // namespace parcours::usecases

@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the commission use cases: scoped loading of commissions and séances, their JSON
 // views, and the avis of a demande as recorded on the agenda.
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -31,6 +32,8 @@ nlohmann::json SeanceSummaryJson(UnitOfWork& uow, const SeanceRecord& s);
 // The agenda item that carries the demande's latest avis (favourable, unfavourable or
 // ajourné), if any.
 std::optional<AgendaItemRecord> LatestAvis(UnitOfWork& uow, long long demande_id);
+// The same among the demande's agenda items, in id order (ListAgendaOfDemande).
+std::optional<AgendaItemRecord> LatestAvisOf(const std::vector<AgendaItemRecord>& items);
 // {outcome, label, reasons, date, seance_id, votes, recused} of an agenda item with an avis.
 nlohmann::json AvisJson(Ports& ports, const AgendaItemRecord& item, const std::string& date);
 
@@ -41,5 +44,20 @@ nlohmann::json DecisionJson(Ports& ports,
                             UnitOfWork& uow,
                             const DecisionRecord& d,
                             const std::vector<DecisionRecord>& of_parcours);
+
+// What the views of decisions show beyond the decisions themselves, read once for all the
+// decisions of a parcours (three queries, not three per decision).
+struct DecisionDetails {
+    std::map<long long, std::vector<NotificationRecord>> notifications;  // by decision id
+    std::map<long long, std::vector<AppealRecord>> appeals;              // by decision id
+    std::map<long long, std::string> signers;                            // user id → name
+};
+DecisionDetails DecisionDetailsOfParcours(UnitOfWork& uow,
+                                          long long parcours_id,
+                                          const std::vector<DecisionRecord>& decisions);
+nlohmann::json DecisionJson(Ports& ports,
+                            const DecisionRecord& d,
+                            const std::vector<DecisionRecord>& of_parcours,
+                            const DecisionDetails& details);
 
 }  // namespace parcours::usecases

@@ -84,32 +84,67 @@ Json DecisionJson(Ports& ports,
                   UnitOfWork& uow,
                   const DecisionRecord& d,
                   const std::vector<DecisionRecord>& of_parcours) {
+    DecisionDetails details;
+    details.notifications[d.id] = uow.Commission().ListNotifications(d.id);
+    details.appeals[d.id] = uow.Commission().ListAppeals(d.id);
+    details.signers[d.signed_by] = SignerName(uow, d.signed_by);
+    return DecisionJson(ports, d, of_parcours, details);
+}
+
+DecisionDetails DecisionDetailsOfParcours(UnitOfWork& uow,
+                                          long long parcours_id,
+                                          const std::vector<DecisionRecord>& decisions) {
+    DecisionDetails details;
+    if (decisions.empty()) return details;
+    for (auto& n : uow.Commission().ListNotificationsOfParcours(parcours_id)) {
+        details.notifications[n.decision_id].push_back(std::move(n));
+    }
+    for (auto& a : uow.Commission().ListAppealsOfParcours(parcours_id)) {
+        details.appeals[a.decision_id].push_back(std::move(a));
+    }
+    for (const auto& d : decisions) {
+        if (!details.signers.count(d.signed_by)) {
+            details.signers[d.signed_by] = SignerName(uow, d.signed_by);
+        }
+    }
+    return details;
+}
+
+Json DecisionJson(Ports& ports,
+                  const DecisionRecord& d,
+                  const std::vector<DecisionRecord>& of_parcours,
+                  const DecisionDetails& details) {
     auto outcome = *domain::FindDecisionOutcome(d.outcome);
     Json notifications = Json::array();
-    for (const auto& n : uow.Commission().ListNotifications(d.id)) {
-        notifications.push_back(
-            {{"id", n.id},
-             {"date", n.date},
-             {"channel", n.channel},
-             {"channel_label",
-              std::string(*domain::LabelOf(domain::NotificationChannelCodes(), n.channel))},
-             {"acknowledged_on", OrNull(n.acknowledged_on)}});
+    if (auto found = details.notifications.find(d.id); found != details.notifications.end()) {
+        for (const auto& n : found->second) {
+            notifications.push_back(
+                {{"id", n.id},
+                 {"date", n.date},
+                 {"channel", n.channel},
+                 {"channel_label",
+                  std::string(*domain::LabelOf(domain::NotificationChannelCodes(), n.channel))},
+                 {"acknowledged_on", OrNull(n.acknowledged_on)}});
+        }
     }
     Json appeals = Json::array();
-    for (const auto& a : uow.Commission().ListAppeals(d.id)) {
-        appeals.push_back(
-            {{"id", a.id},
-             {"kind", a.kind},
-             {"kind_label", std::string(*domain::LabelOf(domain::AppealKindCodes(), a.kind))},
-             {"filed_on", a.filed_on},
-             {"outcome", OrNull(a.outcome)},
-             {"outcome_on", OrNull(a.outcome_on)},
-             {"notes", Open(ports.crypto, a.notes_enc)}});
+    if (auto found = details.appeals.find(d.id); found != details.appeals.end()) {
+        for (const auto& a : found->second) {
+            appeals.push_back(
+                {{"id", a.id},
+                 {"kind", a.kind},
+                 {"kind_label", std::string(*domain::LabelOf(domain::AppealKindCodes(), a.kind))},
+                 {"filed_on", a.filed_on},
+                 {"outcome", OrNull(a.outcome)},
+                 {"outcome_on", OrNull(a.outcome_on)},
+                 {"notes", Open(ports.crypto, a.notes_enc)}});
+        }
     }
     std::optional<long long> corrected_by;
     for (const auto& other : of_parcours) {
         if (other.corrects_id && *other.corrects_id == d.id) corrected_by = other.id;
     }
+    auto signer = details.signers.find(d.signed_by);
     return {{"id", d.id},
             {"parcours_id", d.parcours_id},
             {"demande_id", d.demande_id ? Json(*d.demande_id) : Json(nullptr)},
@@ -118,7 +153,7 @@ Json DecisionJson(Ports& ports,
             {"negative", domain::DecisionIsNegative(outcome)},
             {"reasons", Open(ports.crypto, d.reasons_enc)},
             {"signed_on", d.signed_on},
-            {"signed_by", SignerName(uow, d.signed_by)},
+            {"signed_by", signer != details.signers.end() ? signer->second : ""},
             {"start_date", OrNull(d.period_start)},
             {"end_date", OrNull(d.period_end)},
             {"departs_from_avis", d.departs_from_avis},

@@ -135,8 +135,12 @@ Json SeanceSummaryJson(UnitOfWork& uow, const SeanceRecord& s) {
 }
 
 std::optional<AgendaItemRecord> LatestAvis(UnitOfWork& uow, long long demande_id) {
+    return LatestAvisOf(uow.Commission().ListAgendaOfDemande(demande_id));
+}
+
+std::optional<AgendaItemRecord> LatestAvisOf(const std::vector<AgendaItemRecord>& items) {
     std::optional<AgendaItemRecord> latest;
-    for (const auto& item : uow.Commission().ListAgendaOfDemande(demande_id)) {
+    for (const auto& item : items) {
         if (item.avis_outcome) latest = item;
     }
     return latest;

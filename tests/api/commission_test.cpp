@@ -348,6 +348,23 @@ TEST_F(CommissionTest, AFullSessionFromConvocationToAppeal) {
     EXPECT_EQ(parcours.body["decisions"][1]["outcome"], "autorise");
     EXPECT_EQ(parcours.body["decisions"][1]["appeal_id"], appeal.body["appeals"][0]["id"]);
     EXPECT_EQ(parcours.body["periods"][0]["start"], "2027-03-01");
+    // The page reads the notifications, appeals and signatories of all its decisions at once:
+    // each decision shows there as it shows on its own.
+    EXPECT_EQ(parcours.body["decisions"][0]["notifications"].size(), 1U);
+    EXPECT_EQ(parcours.body["decisions"][0]["appeals"].size(), 1U);
+    EXPECT_FALSE(parcours.body["decisions"][0]["signed_by"].get<std::string>().empty());
+    for (const auto& view : parcours.body["decisions"]) {
+        Reply alone = Call(
+            "GET", "/api/v1/decisions/" + std::to_string(view["id"].get<long long>()), signatory_);
+        ASSERT_EQ(alone.status, 200) << alone.raw;
+        for (const char* key : {"notifications", "appeals", "signed_by", "corrected_by"}) {
+            EXPECT_EQ(view[key], alone.body[key]) << key;
+        }
+    }
+    for (const auto& demande : parcours.body["demandes"]) {
+        EXPECT_FALSE(demande["avis"].is_null()) << demande.dump();
+        EXPECT_FALSE(demande["seance_id"].is_null()) << demande.dump();
+    }
 
     // The member's window closes 30 days after the session.
     Travel(2027, 1, 10);
