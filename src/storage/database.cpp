@@ -161,6 +161,11 @@ Database::Database(DbUrl url, std::size_t pool_size) : url_(std::move(url)), poo
         }
         Configure(sql);
     }
+    if (url_.engine == Engine::kSqlite) {
+        checkpointer_ = std::make_unique<WalCheckpointer>(url_.target);
+        for (std::size_t i = 0; i != pool_size_; ++i)
+            checkpointer_->Watch(NativeSqlite(pool_->at(i)));
+    }
 }
 
 Database::~Database() = default;

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "storage/wal_checkpointer.hpp"
+
 namespace parcours::storage {
 
 enum class Engine { kSqlite, kPostgresql };
@@ -61,10 +63,16 @@ class Database {
     };
     ChangeWatch* WatchOf(const soci::session& session) const;
 
+    // SQLite: the checkpoints run off the requests' path (wal_checkpointer.hpp). Null for
+    // PostgreSQL.
+    const WalCheckpointer* checkpointer() const { return checkpointer_.get(); }
+
   private:
     void Configure(soci::session& sql);
     DbUrl url_;
     std::size_t pool_size_;
+    // Before the pool: destroyed after the connections whose commits signal it.
+    std::unique_ptr<WalCheckpointer> checkpointer_;
     std::unique_ptr<soci::connection_pool> pool_;
     std::timed_mutex sqlite_writer_;
     std::vector<std::unique_ptr<ChangeWatch>> watches_;  // one per pooled SQLite session
