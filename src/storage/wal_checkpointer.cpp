@@ -17,7 +17,8 @@ WalCheckpointer::WalCheckpointer(const std::string& file) {
     // Durable as the commits are (Database::Configure): the log synced before it is copied, the
     // file after.
     sqlite_api::sqlite3_exec(connection_, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr);
-    sqlite_api::sqlite3_busy_timeout(connection_, 1000);
+    // How long a restart of the log may hold the writers back while it waits for the readers.
+    sqlite_api::sqlite3_busy_timeout(connection_, kRestartWaitMs);
     thread_ = std::jthread([this](std::stop_token stop) { Run(stop); });
 }
 
@@ -34,6 +35,8 @@ void WalCheckpointer::Watch(sqlite_api::sqlite3* connection) {
 int WalCheckpointer::OnCommit(void* self, sqlite_api::sqlite3*, const char*, int pages) {
     if (pages < kPages) return SQLITE_OK;
     auto* checkpointer = static_cast<WalCheckpointer*>(self);
+    int at = checkpointer->checkpointed_at_.load(std::memory_order_relaxed);
+    if (pages >= at && pages < at + kStep) return SQLITE_OK;
     {
         std::lock_guard lock(checkpointer->mutex_);
         checkpointer->wanted_ = true;
@@ -51,13 +54,23 @@ void WalCheckpointer::Run(std::stop_token stop) {
         lock.unlock();
         int pages = 0;
         int copied = 0;
+        // First the copy, waiting for no one; then, the log all copied, the restart, which holds
+        // the writers back only for the pages committed since and until the readers still on the
+        // log have finished (at most kRestartWaitMs, else it is tried again at the next signal).
         int status = sqlite_api::sqlite3_wal_checkpoint_v2(
             connection_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &pages, &copied);
+        if (status == SQLITE_OK && copied == pages) {
+            status = sqlite_api::sqlite3_wal_checkpoint_v2(
+                connection_, nullptr, SQLITE_CHECKPOINT_RESTART, &pages, &copied);
+        }
         if (status != SQLITE_OK && status != SQLITE_BUSY) {
             spdlog::warn("checkpoint failed: {}", sqlite_api::sqlite3_errmsg(connection_));
         }
+        if (status == SQLITE_OK) checkpointed_at_.store(pages, std::memory_order_relaxed);
         lock.lock();
-        ++(status == SQLITE_OK ? counters_.checkpoints : counters_.failures);
+        ++(status == SQLITE_OK     ? counters_.checkpoints
+           : status == SQLITE_BUSY ? counters_.busy
+                                   : counters_.failures);
     }
 }
 

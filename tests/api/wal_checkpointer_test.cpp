@@ -46,13 +46,15 @@ TEST_F(WalCheckpointerTest, ALongLogIsCopiedIntoTheFileByTheCheckpointer) {
     // The commits that crossed the mark signalled (a commit that checkpoints itself, SQLite's
     // default, would not).
     EXPECT_GE(counters.signals, 1U);
-    // The thread copies the log into the file within moments of the signal.
+    // The thread copies the log into the file within moments of the signal: at least the thousand
+    // pages that called for it, which hold some 160 of the rows (a row is four pages of payload,
+    // its leaf and the file's header), about 2.7 MB.
     for (int i = 0; i < 500 && db_->checkpointer()->counters().checkpoints == 0; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     EXPECT_GE(db_->checkpointer()->counters().checkpoints, 1U);
     EXPECT_EQ(db_->checkpointer()->counters().failures, 0U);
-    EXPECT_GT(FileSize(), before + 4u * 1000u * 1000u);
+    EXPECT_GT(FileSize(), before + 2u * 1000u * 1000u);
     // The rows are all there, read back through the pool.
     storage::Database::Lease lease(*db_);
     long long rows = 0;
