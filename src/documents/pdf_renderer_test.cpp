@@ -2,17 +2,9 @@
 #include "documents/pdf_test_support.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <stdexcept>
 #include <string>
-#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -23,15 +15,6 @@ using usecases::DecisionLetterData;
 using usecases::MinutesAttendee;
 using usecases::MinutesData;
 using usecases::MinutesItem;
-
-std::size_t Count(const std::string& haystack, const std::string& needle) {
-    std::size_t count = 0;
-    for (auto at = haystack.find(needle); at != std::string::npos;
-         at = haystack.find(needle, at + needle.size())) {
-        ++count;
-    }
-    return count;
-}
 
 MinutesItem Item(std::string pseudonym, std::string avis, std::string reasons) {
     MinutesItem item;
@@ -116,55 +99,6 @@ std::string LongParagraph(int number, int words) {
     std::string text = "Motif " + std::to_string(number) + " :";
     for (int i = 0; i < words; ++i) text += " considérant";
     return text + " fin-" + std::to_string(number) + ".";
-}
-
-struct Word {
-    double x_min, y_min, x_max, y_max;
-    std::string text;
-};
-
-// The words of `pdftotext -bbox` output: <word xMin="…" yMin="…" xMax="…" yMax="…">text</word>
-std::vector<Word> Words(const std::string& pdf) {
-    const std::string html = Poppler(pdf, "pdftotext -bbox", "-");
-    const auto attribute = [](std::string_view tag, std::string_view name) {
-        const auto at = tag.find(std::string(name) + "=\"");
-        if (at == std::string_view::npos) throw std::runtime_error("no " + std::string(name));
-        return std::stod(std::string(tag.substr(at + name.size() + 2)));
-    };
-    std::vector<Word> words;
-    for (auto at = html.find("<word "); at != std::string::npos; at = html.find("<word ", at)) {
-        const auto tag_end = html.find('>', at);
-        const auto close = html.find("</word>", tag_end);
-        if (tag_end == std::string::npos || close == std::string::npos) break;
-        const std::string_view tag(html.data() + at, tag_end - at);
-        words.push_back(Word{attribute(tag, "xMin"), attribute(tag, "yMin"), attribute(tag, "xMax"),
-                             attribute(tag, "yMax"),
-                             html.substr(tag_end + 1, close - tag_end - 1)});
-        at = close;
-    }
-    return words;
-}
-
-// Every word lies inside the margins (2 cm, with a little tolerance for glyph bounding boxes);
-// only the footer ("Page N / M") lies in the bottom margin, below the text.
-void ExpectNothingClipped(const std::string& pdf) {
-    constexpr double kMargin = 56.69;
-    constexpr double kWidth = 595.28;
-    constexpr double kHeight = 841.89;
-    constexpr double kTolerance = 3;
-    const auto words = Words(pdf);
-    ASSERT_FALSE(words.empty());
-    for (const auto& w : words) {
-        EXPECT_GE(w.x_min, kMargin - kTolerance) << w.text;
-        EXPECT_LE(w.x_max, kWidth - kMargin + kTolerance) << w.text;
-        EXPECT_GE(w.y_min, kMargin - kTolerance) << w.text;
-        const bool footer = w.y_min > kHeight - kMargin;
-        if (footer) {
-            EXPECT_LE(w.y_max, kHeight - 20) << w.text;
-        } else {
-            EXPECT_LE(w.y_max, kHeight - kMargin + kTolerance) << w.text;
-        }
-    }
 }
 
 TEST(CairoPdfRenderer, MinutesHoldTheSessionAttendanceAndItems) {

@@ -1,5 +1,7 @@
 #pragma once
-// Test support: reads a PDF back with poppler (pdftotext, pdfinfo), as a person's viewer would.
+// Test support: reads a PDF back with poppler (pdftotext, pdfinfo), as a person's viewer would,
+// and checks where its words lie on the page.
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <array>
@@ -9,6 +11,8 @@
 #include <fstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace parcours::documents {
 
@@ -72,6 +76,65 @@ inline std::string Normalized(const std::string& text) {
         out += ch;
     }
     return out;
+}
+
+// How many times `needle` occurs in `haystack`.
+inline std::size_t Count(const std::string& haystack, const std::string& needle) {
+    std::size_t count = 0;
+    for (auto at = haystack.find(needle); at != std::string::npos;
+         at = haystack.find(needle, at + needle.size())) {
+        ++count;
+    }
+    return count;
+}
+
+struct Word {
+    double x_min, y_min, x_max, y_max;
+    std::string text;
+};
+
+// The words of `pdftotext -bbox` output: <word xMin="…" yMin="…" xMax="…" yMax="…">text</word>
+inline std::vector<Word> Words(const std::string& pdf) {
+    const std::string html = Poppler(pdf, "pdftotext -bbox", "-");
+    const auto attribute = [](std::string_view tag, std::string_view name) {
+        const auto at = tag.find(std::string(name) + "=\"");
+        if (at == std::string_view::npos) throw std::runtime_error("no " + std::string(name));
+        return std::stod(std::string(tag.substr(at + name.size() + 2)));
+    };
+    std::vector<Word> words;
+    for (auto at = html.find("<word "); at != std::string::npos; at = html.find("<word ", at)) {
+        const auto tag_end = html.find('>', at);
+        const auto close = html.find("</word>", tag_end);
+        if (tag_end == std::string::npos || close == std::string::npos) break;
+        const std::string_view tag(html.data() + at, tag_end - at);
+        words.push_back(Word{attribute(tag, "xMin"), attribute(tag, "yMin"), attribute(tag, "xMax"),
+                             attribute(tag, "yMax"),
+                             html.substr(tag_end + 1, close - tag_end - 1)});
+        at = close;
+    }
+    return words;
+}
+
+// Every word lies inside the margins (2 cm, with a little tolerance for glyph bounding boxes);
+// only the footer ("Page N / M") lies in the bottom margin, below the text.
+inline void ExpectNothingClipped(const std::string& pdf) {
+    constexpr double kMargin = 56.69;
+    constexpr double kWidth = 595.28;
+    constexpr double kHeight = 841.89;
+    constexpr double kTolerance = 3;
+    const auto words = Words(pdf);
+    ASSERT_FALSE(words.empty());
+    for (const auto& w : words) {
+        EXPECT_GE(w.x_min, kMargin - kTolerance) << w.text;
+        EXPECT_LE(w.x_max, kWidth - kMargin + kTolerance) << w.text;
+        EXPECT_GE(w.y_min, kMargin - kTolerance) << w.text;
+        const bool footer = w.y_min > kHeight - kMargin;
+        if (footer) {
+            EXPECT_LE(w.y_max, kHeight - 20) << w.text;
+        } else {
+            EXPECT_LE(w.y_max, kHeight - kMargin + kTolerance) << w.text;
+        }
+    }
 }
 
 }  // namespace parcours::documents

@@ -1,106 +1,14 @@
-// The commission and the préfet through HTTP on both engines: agréments and their clocks, a full
-// session (convocation → agenda → quorum → avis with recusal → minutes → decisions →
-// notification → appeal), the members' window, and the refusals the server must make.
-#include <algorithm>
-#include <cstdio>
-#include <fstream>
-
-#include "fixture.hpp"
+// The commission and the préfet through HTTP on both engines: a full session (convocation →
+// agenda → quorum → avis with recusal → minutes → decisions → notification → appeal), the
+// members' window, and signed decisions corrected, never rewritten. The refusals the server must
+// make and the alerts: commission_rules_test.cpp.
+#include "commission_fixture.hpp"
+#include "documents/pdf_test_support.hpp"
 
 namespace parcours::testing {
 namespace {
 
 using Json = nlohmann::json;
-
-// The text of a PDF, as `pdftotext` reads it, with every run of blanks and line breaks made one
-// space (a sentence may wrap anywhere).
-std::string PdfText(const std::string& pdf, const std::filesystem::path& dir) {
-    auto file = dir / "document.pdf";
-    std::ofstream(file, std::ios::binary) << pdf;
-    std::string command = "pdftotext -layout '" + file.string() + "' - 2>&1";
-    std::string text;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return text;
-    char buffer[4096];
-    while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
-    pclose(pipe);
-    std::string flat;
-    for (char ch : text) {
-        bool blank = ch == ' ' || ch == '\n' || ch == '\f' || ch == '\r';
-        if (!blank)
-            flat += ch;
-        else if (!flat.empty() && flat.back() != ' ')
-            flat += ' ';
-    }
-    return flat;
-}
-
-class CommissionTest : public ApiTest {
-  protected:
-    void SetUp() override {
-        ApiTest::SetUp();
-        association_a_ = AddAssociation("Amicale du Nid 33", "33");
-        association_b_ = AddAssociation("Le Mouvement du Nid 33", "33");
-        worker_a_ = TokenUser("worker@a.fr", domain::Role::kAssociationWorker, association_a_);
-        worker_b_ = TokenUser("worker@b.fr", domain::Role::kAssociationWorker, association_b_);
-        instructor_ =
-            TokenUser("instruct@pref33.fr", domain::Role::kPrefectureInstructor, {}, "33");
-        signatory_ = TokenUser("prefet@pref33.fr", domain::Role::kSignatory, {}, "33");
-        member_user_ =
-            TokenUser("magistrate@justice.fr", domain::Role::kCommissionMember, {}, "33");
-    }
-
-    // A submitted initial demande of `worker` for a new person; returns the demande id.
-    long long SubmittedDemande(const std::string& worker, const std::string& last_name) {
-        Json person = {{"identity",
-                        {{"last_name", last_name},
-                         {"first_names", "Grace"},
-                         {"birth_date", "1996-05-02"},
-                         {"nationality", "NGA"}}},
-                       {"sex_or_gender", "female"},
-                       {"administrative_status", "asylum_seeker"}};
-        Reply p = Call("POST", "/api/v1/persons", worker, person);
-        EXPECT_EQ(p.status, 201) << p.raw;
-        Reply pc = Call("POST", "/api/v1/parcours", worker, {{"person_id", p.body["id"]}});
-        std::string path = "/api/v1/parcours/" + std::to_string(pc.body["id"].get<long long>());
-        Call("PUT", path + "/document", worker,
-             {{"commitments", {{{"text", "Cours de français"}}}},
-              {"actions", {{{"domain", "housing"}, {"description", "Demande SIAO"}}}}});
-        Reply d = Call("POST", path + "/demandes", worker,
-                       {{"kind", "initiale"},
-                        {"association_opinion", {{"favourable", true}, {"text", "Très engagée."}}},
-                        {"expected_results", "Hébergement stable"},
-                        {"sworn_statement_declared", true}});
-        EXPECT_EQ(d.status, 201) << d.raw;
-        long long id = d.body["id"];
-        Reply submitted = Call("POST", "/api/v1/demandes/" + std::to_string(id) + "/submit", worker,
-                               Json::object());
-        EXPECT_EQ(submitted.status, 200) << submitted.raw;
-        return id;
-    }
-
-    long long AddMember(long long commission, Json body) {
-        Reply r = Call("POST", "/api/v1/commissions/" + std::to_string(commission) + "/members",
-                       instructor_, body);
-        EXPECT_EQ(r.status, 201) << r.raw;
-        return r.body["id"];
-    }
-
-    void Travel(int y, unsigned m, unsigned d) {
-        now_ = std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{y} / m / d} +
-                                        std::chrono::hours{10}}
-                   .time_since_epoch()
-                   .count();
-        worker_a_ = TokenFor("worker@a.fr");
-        instructor_ = TokenFor("instruct@pref33.fr");
-        signatory_ = TokenFor("prefet@pref33.fr");
-        member_user_ = TokenFor("magistrate@justice.fr");
-    }
-
-    long long association_a_ = 0;
-    long long association_b_ = 0;
-    std::string worker_a_, worker_b_, instructor_, signatory_, member_user_;
-};
 
 TEST_F(CommissionTest, AFullSessionFromConvocationToAppeal) {
     long long first = SubmittedDemande(worker_a_, "Adeyemi");
@@ -272,7 +180,7 @@ TEST_F(CommissionTest, AFullSessionFromConvocationToAppeal) {
     Reply minutes = Call("GET", s + "/minutes.pdf", instructor_);
     ASSERT_EQ(minutes.status, 200);
     EXPECT_EQ(minutes.raw.rfind("%PDF-", 0), 0U);
-    std::string text = PdfText(minutes.raw, scratch_->dir());
+    std::string text = documents::Normalized(documents::PdfText(minutes.raw));
     std::string pseudonym = file.body["pseudonym"];
     EXPECT_NE(text.find("10/12/2026"), std::string::npos) << text;
     EXPECT_NE(text.find(pseudonym), std::string::npos) << text;
@@ -311,12 +219,13 @@ TEST_F(CommissionTest, AFullSessionFromConvocationToAppeal) {
     // The letters: the identity on the letter itself, the appeal route for the refusal.
     Reply refusal_letter = Call("GET", r + "/letter.pdf", signatory_);
     ASSERT_EQ(refusal_letter.status, 200);
-    std::string refusal = PdfText(refusal_letter.raw, scratch_->dir());
+    std::string refusal = documents::Normalized(documents::PdfText(refusal_letter.raw));
     EXPECT_NE(refusal.find("Grace Bello"), std::string::npos) << refusal;
     EXPECT_NE(refusal.find("Les engagements de la personne"), std::string::npos) << refusal;
     EXPECT_NE(refusal.find("tribunal administratif"), std::string::npos) << refusal;
     std::string a = "/api/v1/decisions/" + std::to_string(authorised.body["id"].get<long long>());
-    std::string grant = PdfText(Call("GET", a + "/letter.pdf", signatory_).raw, scratch_->dir());
+    std::string grant =
+        documents::Normalized(documents::PdfText(Call("GET", a + "/letter.pdf", signatory_).raw));
     EXPECT_NE(grant.find("du 15/12/2026 au 14/06/2027"), std::string::npos) << grant;
     EXPECT_EQ(grant.find("tribunal administratif"), std::string::npos) << grant;
     EXPECT_EQ(Call("GET", r + "/letter.pdf", member_user_).status, 404);
@@ -398,154 +307,6 @@ TEST_F(CommissionTest, SignedDecisionsAreCorrectedNeverRewritten) {
     storage::Transaction tx(app().db());
     EXPECT_ANY_THROW(tx.sql() << "UPDATE decisions SET outcome = 'refuse' WHERE id = " +
                                      std::to_string(id));
-}
-
-TEST_F(CommissionTest, AnAssociationWithoutAValidAgrementCannotSubmit) {
-    long long unapproved = AddAssociation("Association nouvelle", "33", false);
-    std::string worker = TokenUser("worker@new.fr", domain::Role::kAssociationWorker, unapproved);
-    Json person = {{"identity",
-                    {{"last_name", "Diallo"},
-                     {"first_names", "Awa"},
-                     {"birth_date", "1999-01-01"},
-                     {"nationality", "GIN"}}},
-                   {"sex_or_gender", "female"},
-                   {"administrative_status", "asylum_seeker"}};
-    Reply p = Call("POST", "/api/v1/persons", worker, person);
-    Reply pc = Call("POST", "/api/v1/parcours", worker, {{"person_id", p.body["id"]}});
-    std::string path = "/api/v1/parcours/" + std::to_string(pc.body["id"].get<long long>());
-    Call("PUT", path + "/document", worker,
-         {{"commitments", {{{"text", "x"}}}},
-          {"actions", {{{"domain", "housing"}, {"description", "y"}}}}});
-    Reply d = Call("POST", path + "/demandes", worker,
-                   {{"kind", "initiale"},
-                    {"association_opinion", {{"favourable", true}, {"text", "ok"}}},
-                    {"expected_results", "r"},
-                    {"sworn_statement_declared", true}});
-    std::string submit =
-        "/api/v1/demandes/" + std::to_string(d.body["id"].get<long long>()) + "/submit";
-    Reply refused = Call("POST", submit, worker, Json::object());
-    EXPECT_EQ(refused.status, 409);
-    EXPECT_EQ(refused.body["error"]["code"], "agrement_missing");
-
-    // The prefecture records the file; the clocks of R121-12-3 run.
-    std::string a = "/api/v1/associations/" + std::to_string(unapproved) + "/agrements";
-    Reply filed = Call("POST", a, instructor_, {{"departement", "33"}, {"filed_on", "2026-06-10"}});
-    ASSERT_EQ(filed.status, 201) << filed.raw;
-    EXPECT_EQ(filed.body["state"], "under_review");
-    EXPECT_EQ(filed.body["clocks"]["complete_on"], "2026-08-10");
-    EXPECT_EQ(filed.body["clocks"]["tacit_approval_on"], "2026-12-10");
-    EXPECT_EQ(
-        Call("POST", a, instructor_, {{"departement", "33"}, {"filed_on", "2026-07-01"}}).status,
-        409);
-    std::string g = "/api/v1/agrements/" + std::to_string(filed.body["id"].get<long long>());
-    // Too late to ask for missing documents: the file is deemed complete.
-    EXPECT_EQ(Call("POST", g + "/missing-documents", instructor_,
-                   {{"requested_on", "2026-11-01"}, {"items", "Délibération de l'AG"}})
-                  .status,
-              409);
-    EXPECT_EQ(Call("GET", g, worker).status, 200);
-    EXPECT_EQ(Call("POST", g + "/decision", worker, {{"outcome", "approved"}}).status, 404);
-    EXPECT_EQ(Call("POST", submit, worker, Json::object()).status, 409);
-
-    // Silence for four months after completeness: tacit approval, valid three years.
-    Travel(2026, 12, 10);
-    worker = TokenFor("worker@new.fr");
-    Reply tacit = Call("GET", g, worker);
-    EXPECT_EQ(tacit.body["state"], "approved");
-    EXPECT_EQ(tacit.body["clocks"]["valid_until"], "2029-12-09");
-    EXPECT_EQ(Call("POST", submit, worker, Json::object()).status, 200);
-    // An express refusal can no longer undo it; a withdrawal (with reasons) can end it.
-    EXPECT_EQ(Call("POST", g + "/decision", instructor_,
-                   {{"outcome", "refused"}, {"decided_on", "2026-12-10"}, {"reasons", "x"}})
-                  .status,
-              409);
-    EXPECT_EQ(Call("POST", g + "/withdrawal", instructor_, {{"date", "2026-12-10"}}).status, 422);
-    Reply withdrawn = Call("POST", g + "/withdrawal", instructor_,
-                           {{"date", "2026-12-10"}, {"reasons", "Mission PSP plus exercée."}});
-    ASSERT_EQ(withdrawn.status, 200) << withdrawn.raw;
-    EXPECT_EQ(withdrawn.body["state"], "withdrawn");
-}
-
-TEST_F(CommissionTest, IncompleteAndAjourneDemandesGoBackToTheAssociation) {
-    long long demande = SubmittedDemande(worker_a_, "Eze");
-    std::string d = "/api/v1/demandes/" + std::to_string(demande);
-    EXPECT_EQ(Call("POST", d + "/incomplete", instructor_, {{"items", Json::array()}}).status, 422);
-    EXPECT_EQ(Call("POST", d + "/incomplete", worker_a_, {{"items", {"x"}}}).status, 404);
-    Reply returned = Call("POST", d + "/incomplete", instructor_,
-                          {{"items", {"Copie du titre de séjour", "Attestation d'hébergement"}}});
-    ASSERT_EQ(returned.status, 200) << returned.raw;
-    EXPECT_EQ(returned.body["state"], "incomplete");
-    Reply seen = Call("GET", d, worker_a_);
-    EXPECT_EQ(seen.body["returned"]["items"].size(), 2U);
-    ASSERT_EQ(Call("PUT", d, worker_a_,
-                   {{"association_opinion", {{"favourable", true}, {"text", "Complété."}}},
-                    {"expected_results", "Hébergement stable"},
-                    {"sworn_statement_declared", true}})
-                  .status,
-              200);
-    ASSERT_EQ(Call("POST", d + "/submit", worker_a_, Json::object()).status, 200);
-
-    Reply ajourne = GiveAvis(instructor_, demande, "33", "ajourne",
-                             "Quelles démarches d'hébergement sont engagées ?");
-    EXPECT_EQ(Call("GET", d, worker_a_).body["state"], "ajourne");
-    EXPECT_EQ(Call("GET", d, worker_a_).body["returned"]["questions"],
-              "Quelles démarches d'hébergement sont engagées ?");
-    EXPECT_EQ(Call("POST", d + "/decisions", signatory_, {{"outcome", "autorise"}}).status, 409);
-    ASSERT_EQ(Call("POST", d + "/submit", worker_a_, Json::object()).status, 200);
-    Reply parcours =
-        Call("GET",
-             "/api/v1/parcours/" +
-                 std::to_string(Call("GET", d, worker_a_).body["parcours_id"].get<long long>()),
-             worker_a_);
-    EXPECT_EQ(parcours.body["state"], "submitted");
-}
-
-TEST_F(CommissionTest, CommissionAndAgrementAlertsReachWhoActsOnThem) {
-    Reply commission = Call("POST", "/api/v1/commissions", instructor_,
-                            {{"departement", "33"}, {"installed_on", "2026-01-05"}});
-    long long c = commission.body["id"];
-    AddMember(c, {{"category", "3"}, {"name", "Mme Garcia"}, {"appointed_on", "2024-01-10"}});
-    Call("POST", "/api/v1/commissions/" + std::to_string(c) + "/seances", instructor_,
-         {{"date", "2026-11-28"}, {"place", "Préfecture"}});
-    // An agrément that ends within 90 days (approved 2024-01-15: valid until 2027-01-14).
-    long long old = AddAssociation("Association ancienne", "33", false);
-    {
-        auto uow = ports().storage.Begin();
-        usecases::AgrementRecord a;
-        a.association_id = old;
-        a.departement = "33";
-        a.filed_on = "2023-10-01";
-        a.decision = "approved";
-        a.decided_on = "2024-01-15";
-        a.created_at = a.updated_at = "2024-01-15T00:00:00Z";
-        uow->Commission().InsertAgrement(a);
-        uow->Commit();
-    }
-    std::string old_worker = TokenUser("worker@old.fr", domain::Role::kAssociationWorker, old);
-
-    auto codes = [&](const std::string& token) {
-        std::vector<std::string> out;
-        Reply reply = Call("GET", "/api/v1/alerts", token);  // outlives the loop below
-        for (const auto& a : reply.body["items"]) {
-            out.push_back(a["code"].get<std::string>());
-        }
-        return out;
-    };
-    auto has = [](const std::vector<std::string>& list, const std::string& code) {
-        return std::find(list.begin(), list.end(), code) != list.end();
-    };
-    auto instructor = codes(instructor_);
-    EXPECT_TRUE(has(instructor, "member_term_ending"));
-    EXPECT_TRUE(has(instructor, "convocation_missing"));
-    EXPECT_TRUE(has(instructor, "agrement_expiring"));
-    EXPECT_FALSE(has(instructor, "commission_no_seance"));
-    auto association = codes(old_worker);
-    EXPECT_TRUE(has(association, "agrement_expiring"));
-    EXPECT_FALSE(has(association, "member_term_ending"));
-    EXPECT_FALSE(has(codes(worker_a_), "agrement_expiring"));
-    // The commission must meet at least once a year.
-    Travel(2027, 12, 1);
-    EXPECT_TRUE(has(codes(instructor_), "commission_no_seance"));
 }
 
 }  // namespace
